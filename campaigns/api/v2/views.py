@@ -1,0 +1,30 @@
+"""The v2 pages endpoint, with StreamField references resolved in bulk."""
+
+from rest_framework.response import Response
+from wagtail.api.v2.views import PagesAPIViewSet
+
+from campaigns.references import resolved_references
+
+
+class CampaignPagesAPIViewSet(PagesAPIViewSet):
+    """Wagtail's pages endpoint whose listing costs the same queries at any ``limit``.
+
+    The paginated pages are inspected once, every image, document, linked page
+    and tag they reference is fetched in one query per kind, and serialisation
+    then reads from that scope.
+    """
+
+    def listing_view(self, request):
+        queryset = self.get_queryset()
+        self.check_query_parameters(queryset)
+        queryset = self.filter_queryset(queryset)
+        pages = list(self.paginate_queryset(queryset))
+        with resolved_references(pages):
+            data = self.get_serializer(pages, many=True).data
+        return self.get_paginated_response(data)
+
+    def detail_view(self, request, pk):
+        instance = self.get_object()
+        with resolved_references([instance]):
+            data = self.get_serializer(instance).data
+        return Response(data)

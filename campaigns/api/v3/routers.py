@@ -1,0 +1,46 @@
+"""The plugin's routers on Wagtail's v3 ``NinjaAPI`` (DESIGN §8)."""
+
+from django.conf import settings
+from django.http import HttpRequest
+from ninja import Router
+from wagtail.coreutils import get_content_languages
+
+from campaigns.api.v3.schemas import LocaleSchema
+
+locales_router = Router(tags=["locales"])
+
+
+@locales_router.get(
+    "/",
+    response=list[LocaleSchema],
+    url_name="list_locales",
+    summary="List the site's languages",
+    operation_id="list_locales",
+)
+def list_locales(request: HttpRequest):
+    """The content languages of the site; the default one is served without prefix."""
+    from wagtail.models import Locale
+
+    names = get_content_languages()
+    return [
+        {
+            "language_code": locale.language_code,
+            "name": str(names.get(locale.language_code, locale.language_code)),
+            "is_default": locale.language_code == settings.LANGUAGE_CODE,
+        }
+        for locale in Locale.objects.order_by("pk")
+    ]
+
+
+_registered = False
+
+
+def register_routers() -> None:
+    """Add our routers to Wagtail's API once, before its URLs are read."""
+    global _registered
+    if _registered:
+        return
+    from wagtail.api.v3.api import api
+
+    api.add_router("/locales/", locales_router)
+    _registered = True

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CampaignsConfig(AppConfig):
+    name = "campaigns"
+    verbose_name = _("Campaigns")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Our v3 routers must join Wagtail's NinjaAPI before its URLs are read.
+        from campaigns.api.v3.routers import register_routers
+
+        register_routers()

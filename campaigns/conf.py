@@ -1,0 +1,30 @@
+"""The plugin's settings (``CAMPAIGNS_*``) and their defaults.
+
+Read them here, never through scattered ``getattr(settings, ...)``.
+"""
+
+from django.conf import settings
+
+#: Named image renditions used by templates and by both APIs.
+RENDITION_SPECS: dict[str, str] = getattr(
+    settings,
+    "CAMPAIGNS_RENDITION_SPECS",
+    {"thumbnail": "fill-480x270", "medium": "width-800", "large": "width-1200"},
+)
+
+#: Renditions Wagtail's rich-text image formats produce (fullwidth, left, right).
+RICH_TEXT_RENDITION_SPECS = ["width-800", "width-500"]
+
+ALL_RENDITION_SPECS = sorted({*RENDITION_SPECS.values(), *RICH_TEXT_RENDITION_SPECS})
+
+#: Campaigns per page on the campaign index.
+INDEX_PAGE_SIZE: int = getattr(settings, "CAMPAIGNS_INDEX_PAGE_SIZE", 10)
+
+#: Campaigns on the home page below the pinned ones.
+HOME_LATEST_COUNT: int = getattr(settings, "CAMPAIGNS_HOME_LATEST_COUNT", 6)
+
+#: Related campaigns listed under a campaign page.
+RELATED_COUNT: int = getattr(settings, "CAMPAIGNS_RELATED_COUNT", 4)
+
+#: Items in the RSS/Atom feed.
+FEED_ITEM_COUNT: int = getattr(settings, "CAMPAIGNS_FEED_ITEM_COUNT", 20)

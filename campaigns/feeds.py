@@ -1,0 +1,52 @@
+"""RSS and Atom feeds of a campaign index."""
+
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from campaigns import conf
+from campaigns.selectors import public_campaigns
+
+
+class CampaignRssFeed(Feed):
+    """The latest public campaigns of one index, newest first."""
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def get_object(self, request, index):
+        return index
+
+    def title(self, index):
+        return index.title
+
+    def link(self, index):
+        return index.get_url(request=self.request)
+
+    def description(self, index):
+        return _("Campaign announcements from %(title)s") % {"title": index.title}
+
+    def items(self, index):
+        campaigns = public_campaigns().child_of(index).prefetch_related("tags")
+        return campaigns[: conf.FEED_ITEM_COUNT]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.lead
+
+    def item_link(self, item):
+        return item.get_url(request=self.request)
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_categories(self, item):
+        return [tag.name for tag in item.tags.all()]
+
+
+class CampaignAtomFeed(CampaignRssFeed):
+    feed_type = Atom1Feed
+    subtitle = CampaignRssFeed.description

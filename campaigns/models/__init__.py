@@ -1,0 +1,3 @@
+from campaigns.models.pages import CampaignIndexPage, CampaignPage, CampaignPageTag
+
+__all__ = ["CampaignIndexPage", "CampaignPage", "CampaignPageTag"]

@@ -1,0 +1,149 @@
+"""Bulk resolution of the images, documents and pages that StreamField bodies point at.
+
+``prefetch_related`` cannot reach inside StreamField JSON, and Wagtail resolves
+chooser values and rich-text links one stream value at a time. Rendering twenty
+pages therefore costs a few queries *per page*. Inside :func:`resolved_references`
+every referenced object is fetched once for the whole set of pages (one query per
+kind, image renditions prefetched), and the chooser blocks and rich-text handlers
+of this app read from that scope before they touch the database.
+"""
+
+import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+
+from django.db.models import Model, prefetch_related_objects
+from wagtail import blocks
+from wagtail.documents import get_document_model
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.models import Page
+
+from campaigns.conf import ALL_RENDITION_SPECS
+
+_RICH_TEXT_REFERENCE = re.compile(
+    r'<(?:a|embed)\b[^>]*?\b(?:linktype|embedtype)="(page|document|image)"[^>]*?>'
+)
+_ID_ATTRIBUTE = re.compile(r'\bid="(\d+)"')
+
+
+@dataclass
+class ReferenceScope:
+    """Objects fetched in bulk, by primary key, for one response."""
+
+    #: Primary keys asked for, by kind; a key asked for but not fetched is deleted.
+    requested: dict[str, set[int]] = field(default_factory=dict)
+    images: dict[int, Model] = field(default_factory=dict)
+    documents: dict[int, Model] = field(default_factory=dict)
+    pages: dict[int, Page] = field(default_factory=dict)
+
+    def lookup(self, kind: str) -> dict[int, Model]:
+        return {"image": self.images, "document": self.documents, "page": self.pages}[
+            kind
+        ]
+
+
+_current_scope: ContextVar[ReferenceScope | None] = ContextVar(
+    "campaigns_reference_scope", default=None
+)
+
+
+def current_scope() -> ReferenceScope | None:
+    """The scope opened by the innermost :func:`resolved_references`, if any."""
+    return _current_scope.get()
+
+
+def _collect(block, raw, found: dict[str, set[int]]) -> None:
+    """Walk a raw (JSON) block value alongside its block definition."""
+    if raw is None:
+        return
+    if isinstance(block, blocks.StreamBlock):
+        for child in raw or []:
+            child_block = block.child_blocks.get(child.get("type"))
+            if child_block is not None:
+                _collect(child_block, child.get("value"), found)
+    elif isinstance(block, blocks.ListBlock):
+        for item in raw or []:
+            is_wrapped = isinstance(item, dict) and item.get("type") == "item"
+            _collect(block.child_block, item["value"] if is_wrapped else item, found)
+    elif isinstance(block, blocks.StructBlock):
+        for name, child_block in block.child_blocks.items():
+            _collect(child_block, (raw or {}).get(name), found)
+    elif isinstance(block, ImageChooserBlock):
+        found["image"].add(int(raw))
+    elif isinstance(block, DocumentChooserBlock):
+        found["document"].add(int(raw))
+    elif isinstance(block, blocks.PageChooserBlock):
+        found["page"].add(int(raw))
+    elif isinstance(block, blocks.RichTextBlock) and isinstance(raw, str):
+        for match in _RICH_TEXT_REFERENCE.finditer(raw):
+            if id_match := _ID_ATTRIBUTE.search(match.group(0)):
+                found[match.group(1)].add(int(id_match.group(1)))
+
+
+def _stream_fields(page: Page) -> Iterator[tuple[StreamField, object]]:
+    for model_field in page._meta.get_fields():
+        if isinstance(model_field, StreamField):
+            yield model_field, getattr(page, model_field.attname)
+
+
+def collect_references(pages: Iterable[Page]) -> dict[str, set[int]]:
+    """Primary keys of every image, document and page the pages' bodies mention."""
+    found: dict[str, set[int]] = {"image": set(), "document": set(), "page": set()}
+    for page in pages:
+        for model_field, value in _stream_fields(page):
+            _collect(model_field.stream_block, value.raw_data, found)
+        for name in ("hero_image_id", "poster_image_id"):
+            if image_id := getattr(page, name, None):
+                found["image"].add(image_id)
+        if document_id := getattr(page, "dispatch_document_id", None):
+            found["document"].add(document_id)
+    return found
+
+
+@contextmanager
+def resolved_references(pages: list[Page]) -> Iterator[ReferenceScope]:
+    """Fetch what ``pages`` reference in one query per kind, for the block's duration.
+
+    Tags are prefetched too, so that a listing of pages costs the same number of
+    queries whatever its length.
+    """
+    found = collect_references(pages)
+    scope = ReferenceScope(requested=found)
+    if found["image"]:
+        images = get_image_model().objects.filter(id__in=found["image"])
+        scope.images = {
+            image.pk: image for image in images.prefetch_renditions(*ALL_RENDITION_SPECS)
+        }
+    if found["document"]:
+        scope.documents = get_document_model().objects.in_bulk(found["document"])
+    if found["page"]:
+        linked = Page.objects.filter(id__in=found["page"])
+        scope.pages = {page.pk: page for page in linked.defer_streamfields().specific()}
+    tagged = [page for page in pages if hasattr(page, "tagged_items")]
+    if tagged:
+        prefetch_related_objects(tagged, "tags")
+    token = _current_scope.set(scope)
+    try:
+        yield scope
+    finally:
+        _current_scope.reset(token)
+
+
+def from_scope(kind: str, ids: list) -> list | None:
+    """Objects for ``ids`` from the current scope, or None when it cannot answer."""
+    scope = current_scope()
+    if scope is None:
+        return None
+    try:
+        keys = [int(pk) if pk is not None else None for pk in ids]
+    except (TypeError, ValueError):
+        return None
+    if not set(keys) - {None} <= scope.requested.get(kind, set()):
+        return None
+    known = scope.lookup(kind)
+    return [known.get(pk) if pk is not None else None for pk in keys]

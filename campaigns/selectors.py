@@ -1,0 +1,95 @@
+"""Read queries for templates, feeds and both APIs.
+
+What counts as public (live, not view-restricted) is decided by
+:func:`public_campaigns`; every other selector starts from it.
+"""
+
+from django.db.models import Count, Prefetch, QuerySet
+from django.db.models.functions import ExtractYear
+from taggit.models import Tag
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from campaigns import conf
+from campaigns.models import CampaignPage
+
+
+def _with_card_images(queryset: QuerySet) -> QuerySet:
+    """Hero image and its card rendition in two queries for the whole list."""
+    rendition_model = get_image_model().get_rendition_model()
+    renditions = rendition_model.objects.filter(
+        filter_spec__in=list(conf.RENDITION_SPECS.values())
+    )
+    return queryset.select_related("hero_image").prefetch_related(
+        Prefetch("hero_image__renditions", queryset=renditions)
+    )
+
+
+def public_pages(queryset: QuerySet) -> QuerySet:
+    """Pages any anonymous reader may see: live and without a view restriction."""
+    return queryset.live().public()
+
+
+def public_campaigns(*, locale=None) -> QuerySet:
+    """Live, unrestricted campaign pages, newest first."""
+    queryset = public_pages(CampaignPage.objects.all())
+    if locale is not None:
+        queryset = queryset.filter(locale=locale)
+    return queryset.order_by("-date", "-first_published_at", "-pk")
+
+
+def campaigns_in_index(index: Page, *, year: int | None = None, tag: str | None = None):
+    """The public campaigns under one index, optionally for one year or tag."""
+    queryset = public_campaigns().child_of(index)
+    if year is not None:
+        queryset = queryset.filter(date__year=year)
+    if tag:
+        queryset = queryset.filter(tags__slug=tag)
+    return _with_card_images(queryset).prefetch_related("tags").distinct()
+
+
+def campaign_years(index: Page) -> list[int]:
+    """Years that have at least one public campaign under ``index``, newest first."""
+    years = (
+        public_campaigns()
+        .child_of(index)
+        .annotate(year=ExtractYear("date"))
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .distinct()
+    )
+    return list(years)
+
+
+def campaign_tags(index: Page) -> list[Tag]:
+    """Tags used by public campaigns under ``index``, by name."""
+    page_ids = public_campaigns().child_of(index).values("pk")
+    return list(
+        Tag.objects.filter(campaigns_campaignpagetag_items__content_object__in=page_ids)
+        .distinct()
+        .order_by("name")
+    )
+
+
+def home_campaigns(home: Page) -> dict:
+    """Pinned campaigns (the editor's order), then the latest others of the locale."""
+    pinned_ids = list(
+        home.specific.pinned_campaigns.order_by("sort_order").values_list(
+            "campaign_id", flat=True
+        )
+    )
+    visible = _with_card_images(public_campaigns(locale=home.locale))
+    pinned_by_id = {page.pk: page for page in visible.filter(pk__in=pinned_ids)}
+    pinned = [pinned_by_id[pk] for pk in pinned_ids if pk in pinned_by_id]
+    latest = list(visible.exclude(pk__in=pinned_ids)[: conf.HOME_LATEST_COUNT])
+    return {"pinned_campaigns": pinned, "latest_campaigns": latest}
+
+
+def related_campaigns(page: CampaignPage) -> list[CampaignPage]:
+    """Other public campaigns sharing a tag with ``page``, most shared tags first."""
+    tag_ids = [tag.pk for tag in page.tags.all()]
+    queryset = public_campaigns(locale=page.locale).exclude(pk=page.pk)
+    if tag_ids:
+        queryset = queryset.filter(tags__in=tag_ids).annotate(shared=Count("tags"))
+        queryset = queryset.order_by("-shared", "-date", "-pk")
+    return list(_with_card_images(queryset)[: conf.RELATED_COUNT])

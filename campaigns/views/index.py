@@ -1,0 +1,40 @@
+"""Filtering and pagination of the campaign index from its query string.
+
+Garbage in the query string (``?year=abc``, ``?page=9999``, ``?tag=<script>``)
+gives a normal page: an unusable filter is ignored, a page out of range shows
+the last one.
+"""
+
+from django.core.paginator import Paginator
+from django.utils.text import slugify
+
+from campaigns import conf
+from campaigns.selectors import campaign_tags, campaign_years, campaigns_in_index
+
+
+def _year(raw: str | None) -> int | None:
+    if raw and raw.isascii() and raw.isdigit() and len(raw) == 4:
+        return int(raw)
+    return None
+
+
+def _tag(raw: str | None) -> str | None:
+    # Tag slugs are ASCII; anything that does not survive slugify matches nothing.
+    return slugify(raw[:100]) if raw else None
+
+
+def campaign_index_context(index, request) -> dict:
+    """Template context for a campaign index: one page of campaigns and the filters."""
+    year = _year(request.GET.get("year"))
+    tag = _tag(request.GET.get("tag"))
+    campaigns = campaigns_in_index(index, year=year, tag=tag)
+    paginator = Paginator(campaigns, conf.INDEX_PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    return {
+        "campaigns": page,
+        "paginator": paginator,
+        "years": campaign_years(index),
+        "tags": campaign_tags(index),
+        "selected_year": year,
+        "selected_tag": tag,
+    }

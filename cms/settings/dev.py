@@ -1,0 +1,12 @@
+"""Developer machine: `make run`."""
+
+from .base import *  # noqa: F403 -- a settings module extends its base.
+from .base import env
+
+DEBUG = True
+SECRET_KEY = env.str("SECRET_KEY", default="dev-only-insecure-key-not-for-production")
+SECURE_SSL_REDIRECT = False
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
+    "django.contrib.staticfiles.storage.StaticFilesStorage"
+)

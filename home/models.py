@@ -1,0 +1,101 @@
+"""The portal's front page and its site-wide settings."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+
+from campaigns.slugs import AsciiSlugMixin
+
+
+class HomePage(AsciiSlugMixin, Page):
+    """The portal front page: pinned and latest campaigns, search, statistics."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["campaigns.CampaignIndexPage"]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        InlinePanel(
+            "pinned_campaigns",
+            label=_("Pinned campaigns"),
+            heading=_("Pinned campaigns"),
+            help_text=_("Shown first on the home page, in this order."),
+            max_num=6,
+        ),
+    ]
+    api_fields = [APIField("intro")]
+
+    def get_context(self, request, *args, **kwargs):
+        from campaigns.selectors import home_campaigns
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_campaigns(self))
+        return context
+
+    class Meta:
+        verbose_name = _("home page")
+
+
+class HomePagePinnedCampaign(Orderable):
+    """A campaign an editor pins to the top of the home page."""
+
+    home = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="pinned_campaigns")
+    campaign = models.ForeignKey(
+        "campaigns.CampaignPage",
+        verbose_name=_("campaign"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("campaign")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("pinned campaign")
+        verbose_name_plural = _("pinned campaigns")
+
+
+@register_setting(icon="site")
+class PortalSettings(BaseSiteSetting):
+    """What the header and footer say about the portal and the agency behind it."""
+
+    portal_name = models.CharField(
+        _("portal name"), max_length=200, default="Cổng thông tin điện tử tỉnh"
+    )
+    tagline = models.CharField(_("tagline"), max_length=200, blank=True)
+    agency = models.CharField(_("responsible agency"), max_length=200, blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    phone = models.CharField(_("phone"), max_length=60, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    licence = models.CharField(
+        _("licence"),
+        max_length=300,
+        blank=True,
+        help_text=_("The portal's operating licence, shown in the footer."),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("portal_name"), FieldPanel("tagline")], heading=_("Portal")
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("agency"),
+                FieldPanel("address"),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+                FieldPanel("licence"),
+            ],
+            heading=_("Footer"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("portal settings")
