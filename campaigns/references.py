@@ -21,7 +21,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from campaigns.conf import ALL_RENDITION_SPECS
 
@@ -105,6 +105,35 @@ def collect_references(pages: Iterable[Page]) -> dict[str, set[int]]:
     return found
 
 
+def _localized_pages(page_ids: set[int]) -> dict[int, Page]:
+    """Linked pages, each replaced by its live translation in the active language.
+
+    This is what ``Page.localized`` gives, in two queries for all links instead of
+    two per link.
+    """
+    linked = Page.objects.filter(id__in=page_ids).defer_streamfields().specific()
+    pages = {page.pk: page for page in linked}
+    try:
+        active = Locale.get_active()
+    except (LookupError, Locale.DoesNotExist):
+        return pages
+    foreign_keys = {
+        p.translation_key for p in pages.values() if p.locale_id != active.pk
+    }
+    if foreign_keys:
+        translations = {
+            page.translation_key: page
+            for page in Page.objects.live()
+            .filter(translation_key__in=foreign_keys, locale=active)
+            .defer_streamfields()
+            .specific()
+        }
+        for pk, page in pages.items():
+            if page.locale_id != active.pk:
+                pages[pk] = translations.get(page.translation_key, page)
+    return pages
+
+
 @contextmanager
 def resolved_references(pages: list[Page]) -> Iterator[ReferenceScope]:
     """Fetch what ``pages`` reference in one query per kind, for the block's duration.
@@ -117,13 +146,14 @@ def resolved_references(pages: list[Page]) -> Iterator[ReferenceScope]:
     if found["image"]:
         images = get_image_model().objects.filter(id__in=found["image"])
         scope.images = {
-            image.pk: image for image in images.prefetch_renditions(*ALL_RENDITION_SPECS)
+            image.pk: image
+            for image in images.prefetch_renditions(*ALL_RENDITION_SPECS)
         }
     if found["document"]:
         scope.documents = get_document_model().objects.in_bulk(found["document"])
     if found["page"]:
-        linked = Page.objects.filter(id__in=found["page"])
-        scope.pages = {page.pk: page for page in linked.defer_streamfields().specific()}
+        scope.pages = _localized_pages(found["page"])
+    prefetch_related_objects(pages, "locale")
     tagged = [page for page in pages if hasattr(page, "tagged_items")]
     if tagged:
         prefetch_related_objects(tagged, "tags")

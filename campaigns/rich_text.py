@@ -5,6 +5,7 @@ They behave exactly like Wagtail's own, except that inside
 images from the response's scope instead of one query per rich-text value.
 """
 
+from django.utils.html import format_html
 from wagtail.documents.rich_text import DocumentLinkHandler
 from wagtail.images.rich_text import ImageEmbedHandler
 from wagtail.rich_text.pages import PageLinkHandler
@@ -18,9 +19,15 @@ def _ids(attrs_list: list[dict]) -> list:
 
 class BulkPageLinkHandler(PageLinkHandler):
     @classmethod
-    def get_many(cls, attrs_list):
+    def expand_db_attributes_many(cls, attrs_list):
+        # Pages in the scope are already localized (see references._localized_pages).
         resolved = from_scope("page", _ids(attrs_list))
-        return resolved if resolved is not None else super().get_many(attrs_list)
+        if resolved is None:
+            return super().expand_db_attributes_many(attrs_list)
+        return [
+            format_html('<a href="{}">', page.url) if page else "<a>"
+            for page in resolved
+        ]
 
 
 class BulkDocumentLinkHandler(DocumentLinkHandler):

@@ -14,7 +14,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from campaigns.api.v2.fields import DocumentField, ImageField
+from campaigns.api.v2.fields import DocumentField, ImageField, TagNamesField
 from campaigns.blocks import StoryStreamBlock
 from campaigns.slugs import AsciiSlugMixin
 
@@ -22,7 +22,9 @@ from campaigns.slugs import AsciiSlugMixin
 class CampaignIndexPage(AsciiSlugMixin, RoutablePageMixin, Page):
     """The list of campaign announcements, newest first, with its feeds."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(
+        _("introduction"), blank=True, features=["bold", "italic", "link"]
+    )
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["campaigns.CampaignPage"]
@@ -161,18 +163,24 @@ class CampaignPage(AsciiSlugMixin, Page):
         APIField(
             "dispatch_document", serializer=DocumentField(source="dispatch_document_id")
         ),
-        APIField("tags"),
+        APIField("tags", serializer=TagNamesField()),
         APIField("body"),
         APIField("comments_enabled"),
     ]
 
     @property
     def issuing_body_list(self) -> list[str]:
-        return [line.strip() for line in self.issuing_bodies.splitlines() if line.strip()]
+        return [
+            line.strip() for line in self.issuing_bodies.splitlines() if line.strip()
+        ]
 
     def clean(self):
         super().clean()
-        if self.period_start and self.period_end and self.period_end < self.period_start:
+        if (
+            self.period_start
+            and self.period_end
+            and self.period_end < self.period_start
+        ):
             raise ValidationError(
                 {"period_end": _("The campaign cannot end before it starts.")}
             )

@@ -1,10 +1,10 @@
-"""Test suite: SQLite file database by default; PostgreSQL/Redis when their URLs are set."""
+"""Test suite: SQLite file by default; PostgreSQL and Redis when their URLs are set."""
 
 from .base import *  # noqa: F403 -- a settings module extends its base.
 from .base import BASE_DIR, DATABASES, env
 
 DEBUG = False
-SECRET_KEY = "test-only-insecure-key"
+SECRET_KEY = "test-only-insecure-key"  # noqa: S105 -- never used outside tests.
 SECURE_SSL_REDIRECT = False
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

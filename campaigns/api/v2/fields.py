@@ -45,3 +45,14 @@ class DocumentField(Field):
             return document_representation(resolved[0])
         document_model = get_document_model()
         return document_representation(document_model.objects.filter(pk=value).first())
+
+
+class TagNamesField(Field):
+    """Tag names, sorted, read from the prefetched tags (Wagtail's field re-queries)."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, value) -> list[str]:
+        return sorted(tag.name for tag in value.all())

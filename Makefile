@@ -1,0 +1,63 @@
+# The two set-up commands are `make run` and `make test` (see README.md).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PYTEST_ARGS ?=
+
+.PHONY: run test test-browser lint messages browser-deps bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): $(BIN)/python requirements.txt requirements-dev.txt
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+# Compiled catalogues are build products, never committed.
+messages: $(STAMP)
+	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules -v0
+
+## Serve the demo portal on http://127.0.0.1:8000 with SQLite and demo content.
+run: messages
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py run_scheduler & \
+	  scheduler=$$!; \
+	  trap "kill $$scheduler 2>/dev/null" EXIT INT TERM; \
+	  $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+## The whole pytest suite (browser tests skip themselves without Chromium).
+test: messages
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/pytest $(PYTEST_ARGS)
+
+## Only the browser tests (needs `make browser-deps` once).
+test-browser: messages
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/pytest -m browser $(PYTEST_ARGS)
+
+## Debian's Chromium and fonts, and axe-core for the accessibility checks.
+browser-deps:
+	command -v chromium >/dev/null || (apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core)
+	test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund --silent
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py check
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	SECRET_KEY=lint-only-$$(date +%s)-a-long-random-enough-secret-value-for-checks \
+	  ALLOWED_HOSTS=portal.example.gov.vn \
+	  DATABASE_URL=sqlite:////tmp/lint.sqlite3 \
+	  WAGTAILADMIN_BASE_URL=https://portal.example.gov.vn \
+	  DJANGO_SETTINGS_MODULE=cms.settings.production \
+	  $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+## Throughput of the main pages against a bare Django view (docs/performance.md).
+bench: messages
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) db.sqlite3 test-db.sqlite3 media .test-media static

@@ -1,0 +1,35 @@
+"""Original Vietnamese demo content and its loader (``manage.py seed_demo``).
+
+Tests and benchmarks import the slugs from here, e.g. ``REFERENCE_SLUG``.
+"""
+
+from campaigns.demo.body import VIDEO_URL
+from campaigns.demo.catalogue import (
+    DRAFT_SLUG,
+    PINNED_SLUGS,
+    PRIVATE_SLUG,
+    PUBLIC_SLUGS,
+    REFERENCE_SLUG,
+)
+from campaigns.demo.content import (
+    DEFAULT_DEMO_PASSWORD,
+    HOME_SLUG,
+    INDEX_SLUG,
+    PRIVATE_PASSWORD,
+)
+from campaigns.demo.loader import Summary, seed
+
+__all__ = [
+    "DEFAULT_DEMO_PASSWORD",
+    "DRAFT_SLUG",
+    "HOME_SLUG",
+    "INDEX_SLUG",
+    "PINNED_SLUGS",
+    "PRIVATE_PASSWORD",
+    "PRIVATE_SLUG",
+    "PUBLIC_SLUGS",
+    "REFERENCE_SLUG",
+    "VIDEO_URL",
+    "Summary",
+    "seed",
+]

@@ -1,0 +1,51 @@
+"""Demo accounts for a developer machine (DEBUG only)."""
+
+import os
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from wagtail.users.models import UserProfile
+
+from campaigns.demo.content import DEFAULT_DEMO_PASSWORD, DEMO_USERS
+
+
+def demo_password() -> str:
+    """``DEMO_PASSWORD`` from the environment, else the documented dev password."""
+    return os.environ.get("DEMO_PASSWORD") or DEFAULT_DEMO_PASSWORD
+
+
+def ensure_demo_users(record) -> dict[str, bool]:
+    """Create ``editor``, ``moderator`` and ``admin``; returns username → created.
+
+    Existing accounts are left alone (password included). Groups are created
+    empty when missing: their permissions belong to the migration that defines
+    them, not to the demo.
+    """
+    created = {}
+    for username, (group_name, is_superuser) in DEMO_USERS.items():
+        user, created[username] = _ensure_user(username, is_superuser=is_superuser)
+        record("users", created[username])
+        if group_name:
+            group, group_created = Group.objects.get_or_create(name=group_name)
+            record("groups", group_created)
+            user.groups.add(group)
+            _prefer_vietnamese(user)
+    return created
+
+
+def _ensure_user(username: str, *, is_superuser: bool):
+    model = get_user_model()
+    user = model.objects.filter(username=username).first()
+    if user is not None:
+        return user, False
+    email = f"{username}@laocai.example.gov.vn"
+    manager = model.objects
+    create = manager.create_superuser if is_superuser else manager.create_user
+    return create(username=username, email=email, password=demo_password()), True
+
+
+def _prefer_vietnamese(user) -> None:
+    profile = UserProfile.get_for_user(user)
+    if profile.preferred_language != "vi":
+        profile.preferred_language = "vi"
+        profile.save(update_fields=["preferred_language"])

@@ -1,0 +1,18 @@
+"""``manage.py seed_demo``: load the original Vietnamese demo content (DESIGN §9)."""
+
+from django.core.management.base import BaseCommand
+
+from campaigns.demo import DRAFT_SLUG, PRIVATE_SLUG, REFERENCE_SLUG, seed
+
+__all__ = ["DRAFT_SLUG", "PRIVATE_SLUG", "REFERENCE_SLUG", "Command"]
+
+
+class Command(BaseCommand):
+    help = (
+        "Create the demo home page, campaign index, campaigns, media and (in DEBUG) "
+        "the demo users. Idempotent: only what is missing is created."
+    )
+
+    def handle(self, *args, **options):
+        summary = seed(stdout=self.stdout)
+        self.stdout.write(self.style.SUCCESS(f"seed_demo: {summary}"))

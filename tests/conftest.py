@@ -1,0 +1,161 @@
+"""Shared fixtures: a small portal tree built through Wagtail's own APIs."""
+
+import io
+import itertools
+
+import pytest
+from django.core.cache import caches
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageViewRestriction, Site
+
+from campaigns.models import CampaignIndexPage, CampaignPage
+from home.models import HomePage
+
+_counter = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_media_and_cache(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    for alias in settings.CACHES:
+        caches[alias].clear()
+    yield
+    for alias in settings.CACHES:
+        caches[alias].clear()
+
+
+def make_image(title: str | None = None, *, size=(1280, 720), colour="#b22222"):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", size, colour).save(buffer, "JPEG")
+    number = next(_counter)
+    return get_image_model().objects.create(
+        title=title or f"Ảnh {number}",
+        description=f"Mô tả ảnh {number}",
+        file=ImageFile(buffer, name=f"image-{number}.jpg"),
+    )
+
+
+def make_document(title: str | None = None):
+    number = next(_counter)
+    return get_document_model().objects.create(
+        title=title or f"Công văn {number}",
+        file=ContentFile(b"%PDF-1.4\n%%EOF\n", name=f"cong-van-{number}.pdf"),
+    )
+
+
+def rich_body(*, linked_pages, images, document):
+    """A body with two rich-text blocks linking pages, two images and a document."""
+    links = " ".join(
+        f'<a linktype="page" id="{page.pk}">{page.title}</a>' for page in linked_pages
+    )
+    return [
+        ("paragraph", f"<p>Đoạn mở đầu với liên kết: {links}.</p>"),
+        ("heading", {"text": "Nội dung chính", "level": "h2"}),
+        (
+            "paragraph",
+            f'<p>Xem <a linktype="document" id="{document.pk}">công văn</a> '
+            f"và {links}.</p>",
+        ),
+        *[
+            ("image", {"image": image, "alt_text": "", "caption": "Chú thích", "credit": ""})
+            for image in images
+        ],
+        ("document", {"document": document, "title": "", "description": "PDF"}),
+        (
+            "key_facts",
+            {"heading": "Thông tin", "facts": [{"label": "Năm", "value": "2022"}]},
+        ),
+    ]
+
+
+def publish(page):
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+@pytest.fixture
+def home_page(db) -> HomePage:
+    return HomePage.objects.get(depth=2)
+
+
+@pytest.fixture
+def site(home_page) -> Site:
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def campaign_index(home_page) -> CampaignIndexPage:
+    index = CampaignIndexPage(title="Chiến dịch truyền thông", intro="<p>Giới thiệu</p>")
+    home_page.add_child(instance=index)
+    return publish(index)
+
+
+@pytest.fixture
+def make_campaign(campaign_index):
+    """Create (and by default publish) a campaign page under the index."""
+
+    def _make(title=None, *, publish_it=True, tags=("lao-dong",), **fields):
+        number = next(_counter)
+        page = CampaignPage(
+            title=title or f"Chiến dịch số {number}",
+            lead=fields.pop("lead", "Tóm tắt chiến dịch."),
+            live=publish_it,
+            **fields,
+        )
+        campaign_index.add_child(instance=page)
+        page.tags.add(*tags)
+        if publish_it:
+            return publish(page)
+        page.save_revision()
+        return page
+
+    return _make
+
+
+@pytest.fixture
+def rich_campaigns(make_campaign, campaign_index, home_page):
+    """Factory of published campaigns whose bodies reference images, docs and pages."""
+
+    def _make(count):
+        targets = [campaign_index, home_page]
+        pages = []
+        for number in range(count):
+            images = [make_image(), make_image()]
+            document = make_document()
+            page = make_campaign(
+                f"Chiến dịch giàu nội dung {number}",
+                tags=("lao-dong", "sang-tao", f"nam-{number}"),
+                hero_image=make_image(),
+                dispatch_document=make_document(),
+                body=rich_body(linked_pages=targets, images=images, document=document),
+            )
+            pages.append(page)
+        return pages
+
+    return _make
+
+
+@pytest.fixture
+def draft_campaign(make_campaign):
+    return make_campaign("Bản nháp bí mật", publish_it=False)
+
+
+@pytest.fixture
+def private_campaign(make_campaign):
+    page = make_campaign("Trang riêng tư bí mật")
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    return page
+
+
+@pytest.fixture
+def unpublished_campaign(make_campaign):
+    page = make_campaign("Trang đã gỡ xuống")
+    page.unpublish()
+    return Page.objects.get(pk=page.pk).specific
