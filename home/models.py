@@ -15,7 +15,9 @@ from campaigns.slugs import AsciiSlugMixin
 class HomePage(AsciiSlugMixin, Page):
     """The portal front page: pinned and latest campaigns, search, statistics."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(
+        _("introduction"), blank=True, features=["bold", "italic", "link"]
+    )
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["campaigns.CampaignIndexPage"]
@@ -47,7 +49,9 @@ class HomePage(AsciiSlugMixin, Page):
 class HomePagePinnedCampaign(Orderable):
     """A campaign an editor pins to the top of the home page."""
 
-    home = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="pinned_campaigns")
+    home = ParentalKey(
+        HomePage, on_delete=models.CASCADE, related_name="pinned_campaigns"
+    )
     campaign = models.ForeignKey(
         "campaigns.CampaignPage",
         verbose_name=_("campaign"),

@@ -61,7 +61,10 @@ def rich_body(*, linked_pages, images, document):
             f"và {links}.</p>",
         ),
         *[
-            ("image", {"image": image, "alt_text": "", "caption": "Chú thích", "credit": ""})
+            (
+                "image",
+                {"image": image, "alt_text": "", "caption": "Chú thích", "credit": ""},
+            )
             for image in images
         ],
         ("document", {"document": document, "title": "", "description": "PDF"}),
@@ -90,7 +93,9 @@ def site(home_page) -> Site:
 
 @pytest.fixture
 def campaign_index(home_page) -> CampaignIndexPage:
-    index = CampaignIndexPage(title="Chiến dịch truyền thông", intro="<p>Giới thiệu</p>")
+    index = CampaignIndexPage(
+        title="Chiến dịch truyền thông", intro="<p>Giới thiệu</p>"
+    )
     home_page.add_child(instance=index)
     return publish(index)
 

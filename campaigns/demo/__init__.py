@@ -12,7 +12,6 @@ from campaigns.demo.catalogue import (
     REFERENCE_SLUG,
 )
 from campaigns.demo.content import (
-    DEFAULT_DEMO_PASSWORD,
     HOME_SLUG,
     INDEX_SLUG,
     PRIVATE_PASSWORD,
@@ -20,7 +19,6 @@ from campaigns.demo.content import (
 from campaigns.demo.loader import Summary, seed
 
 __all__ = [
-    "DEFAULT_DEMO_PASSWORD",
     "DRAFT_SLUG",
     "HOME_SLUG",
     "INDEX_SLUG",

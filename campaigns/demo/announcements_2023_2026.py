@@ -148,7 +148,7 @@ DISASTER_2024 = CampaignSpec(
             "Các xã vùng cao được yêu cầu rà soát khu dân cư ven suối, chân taluy và "
             "phương án sơ tán; mỗi thôn có một tổ xung kích trực trong mùa mưa."
         ),
-        heading("Dấu hiệu cần sơ tán ngay", "h3"),
+        heading("Dấu hiệu cần sơ tán ngay"),
         key_facts(
             "Khi thấy những dấu hiệu này",
             ("Nước suối", "Đục bất thường, dâng nhanh, có cây trôi"),

@@ -27,10 +27,12 @@ def paragraph(text: str) -> tuple:
 
 
 def heading(text: str, level: str = "h2") -> tuple:
+    """A section (h2) or subsection (h3) heading."""
     return ("heading", {"text": text, "level": level})
 
 
 def quote(text: str, attribution: str = "") -> tuple:
+    """A pull quote with its source."""
     return ("quote", {"text": text, "attribution": attribution})
 
 
@@ -41,15 +43,18 @@ def image(key: str, caption: str, credit: str = "Ảnh: CTTĐT") -> tuple:
 
 
 def video(caption: str) -> tuple:
+    """The demo video (its embed is cached at seed time)."""
     return ("video", {"video": VIDEO_URL, "caption": caption})
 
 
 def document(key: str, title: str = "", description: str = "") -> tuple:
+    """An attachment block; an empty title shows the document's own."""
     value = {"document": _ref("document", key), "title": title}
     return ("document", {**value, "description": description})
 
 
 def key_facts(title: str, *facts: tuple[str, str]) -> tuple:
+    """A key-facts list from ``(label, value)`` pairs."""
     items = [
         {"type": "item", "value": {"label": label, "value": value}, "id": _uuid()}
         for label, value in facts
@@ -82,16 +87,6 @@ def table(caption: str, *rows: list[str]) -> tuple:
             "table_caption": caption,
         },
     )
-
-
-def referenced_keys(items: list[tuple]) -> set[tuple[str, str]]:
-    """Every ``(kind, key)`` a body names, to check content before seeding."""
-    found: set[tuple[str, str]] = set()
-    for _kind, value in items:
-        text = repr(value)
-        found.update(_REFERENCE.findall(text))
-        found.update((kind, key) for kind, key, _text in _LINK.findall(text))
-    return found
 
 
 def resolve_body(items: list[tuple], ids: dict[str, dict[str, int]]) -> list[dict]:

@@ -154,7 +154,5 @@ DEMO_USERS = {
     "moderator": ("Moderators", False),
     "admin": ("", True),
 }
-#: Development password of the demo accounts, unless ``DEMO_PASSWORD`` is set.
-DEFAULT_DEMO_PASSWORD = "portal-demo-2026"  # noqa: S105 -- documented dev account.
 #: Shared password of the private (view-restricted) demo campaign.
 PRIVATE_PASSWORD = "demo-private"  # noqa: S105 -- documented demo restriction.

@@ -230,7 +230,8 @@ def _tag(name: str, summary: Summary) -> Tag:
     tag, created = Tag.objects.get_or_create(
         name=name, defaults={"slug": ascii_slug(name)}
     )
-    summary.record("tags", created)
+    if created:
+        summary.record("tags", created)
     return tag
 
 

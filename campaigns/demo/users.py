@@ -1,17 +1,16 @@
 """Demo accounts for a developer machine (DEBUG only)."""
 
-import os
-
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.users.models import UserProfile
 
-from campaigns.demo.content import DEFAULT_DEMO_PASSWORD, DEMO_USERS
+from campaigns.demo.content import DEMO_USERS
 
 
 def demo_password() -> str:
-    """``DEMO_PASSWORD`` from the environment, else the documented dev password."""
-    return os.environ.get("DEMO_PASSWORD") or DEFAULT_DEMO_PASSWORD
+    """The ``DEMO_PASSWORD`` setting: the environment, or the documented default."""
+    return settings.DEMO_PASSWORD
 
 
 def ensure_demo_users(record) -> dict[str, bool]:

@@ -1,6 +1,7 @@
 """Campaign page types (DESIGN §4)."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -78,6 +79,7 @@ class CampaignPage(AsciiSlugMixin, Page):
     lead = models.TextField(
         _("lead"),
         max_length=600,
+        validators=[MaxLengthValidator(600)],
         help_text=_("One or two sentences shown under the title and in listings."),
     )
     hero_image = models.ForeignKey(

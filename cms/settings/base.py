@@ -188,7 +188,7 @@ SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+X_FRAME_OPTIONS = "DENY"
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_HTTPONLY = True
 
@@ -208,7 +208,7 @@ CONTENT_SECURITY_POLICY = {
             "https://www.youtube-nocookie.com",
             "https://player.vimeo.com",
         ],
-        "frame-ancestors": [SELF],
+        "frame-ancestors": [NONE],
         "object-src": [NONE],
         "base-uri": [SELF],
         "form-action": [SELF],
@@ -253,3 +253,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Tag slugs in ASCII ("Lao động" → "lao-dong"), like page slugs.
+TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
+TAGGIT_CASE_INSENSITIVE = True
+
+#: Password of the demo users that ``seed_demo`` creates when DEBUG is on.
+DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="portal-demo-2026")
