@@ -85,6 +85,10 @@ def _ensure_home(summary: Summary) -> tuple[Site, HomePage]:
     if not site.site_name:
         site.site_name = content.PORTAL_NAME
         site.save(update_fields=["site_name"])
+    if settings.DEBUG and (site.hostname, site.port) != ("127.0.0.1", 8000):
+        # Full URLs (share links, feeds, Open Graph) point at `make run`'s server.
+        site.hostname, site.port = "127.0.0.1", 8000
+        site.save(update_fields=["hostname", "port"])
     return site, home
 
 
@@ -171,6 +175,7 @@ def _ensure_index(home: HomePage, summary: Summary) -> CampaignIndexPage:
         title=content.INDEX_TITLE,
         slug=content.INDEX_SLUG,
         intro=content.INDEX_INTRO,
+        show_in_menus=True,
         live=False,
     )
     home.add_child(instance=index)

@@ -1,0 +1,179 @@
+"""Template helpers of the campaign templates: links, feeds, embeds, JSON-LD.
+
+Kept apart from the site chrome in ``portal_tags`` so that it can move into the
+``campaigns`` app unchanged.
+"""
+
+import json
+import re
+
+from django import template
+from django.core.paginator import Page as PaginatorPage
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.timezone import localtime
+from django.utils.translation import gettext
+from wagtail.embeds.embeds import get_embed
+from wagtail.embeds.exceptions import EmbedException
+from wagtail.models import Page
+
+from campaigns.blocks import link_url
+from campaigns.models import CampaignIndexPage
+
+register = template.Library()
+
+#: What :func:`django.utils.html.json_script` escapes, so that no "</script>"
+#: or HTML comment can be closed from inside the data.
+_JSON_SCRIPT_ESCAPES = {
+    ord(">"): "\\u003E",
+    ord("<"): "\\u003C",
+    ord("&"): "\\u0026",
+    0x2028: "\\u2028",
+    0x2029: "\\u2029",
+}
+_IFRAME_WITHOUT_TITLE = re.compile(r"<iframe\b(?![^>]*\btitle=)", re.IGNORECASE)
+_OG_LOCALES = {"vi": "vi_VN", "en": "en_US"}
+
+
+def json_for_script(data) -> SafeString:
+    """``data`` as JSON that is safe inside a ``<script type="...json">`` element."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    # Safe: every character that could end the element is escaped above.
+    return mark_safe(text.translate(_JSON_SCRIPT_ESCAPES))  # noqa: S308
+
+
+@register.filter
+def cta_url(value) -> str | None:
+    """The address of a call-to-action block, None when its page is not live."""
+    return link_url(value)
+
+
+@register.filter
+def og_locale(language_code: str) -> str:
+    """The Open Graph locale (``vi_VN``) of a language code."""
+    code = (language_code or "").split("-")[0].lower()
+    return _OG_LOCALES.get(code, code)
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url: str | None) -> str:
+    """``url`` made absolute against the current page's site, else the request."""
+    if not url:
+        return ""
+    if url.startswith(("http://", "https://")):
+        return url
+    page = context.get("page")
+    if isinstance(page, Page) and page.pk:
+        site = page.get_site()
+        if site is not None:
+            return site.root_url + url
+    request = context.get("request")
+    return request.build_absolute_uri(url) if request is not None else url
+
+
+@register.simple_tag
+def tags_of(page) -> list:
+    """The page's tags, fetched once per page object however often they are shown."""
+    cached = getattr(page, "_campaign_tag_list", None)
+    if cached is None:
+        cached = list(page.tags.all())
+        page._campaign_tag_list = cached
+    return cached
+
+
+@register.simple_tag
+def campaign_index_of(page: Page) -> Page | None:
+    """The live, public campaign index below ``page`` (the home page), if any."""
+    if page is None or not page.pk:
+        return None
+    return page.get_children().type(CampaignIndexPage).live().public().first()
+
+
+@register.simple_tag
+def page_numbers(page_obj: PaginatorPage) -> list[int | None]:
+    """Page numbers around the current one; None stands for a gap."""
+    paginator = page_obj.paginator
+    return [
+        number if isinstance(number, int) else None
+        for number in paginator.get_elided_page_range(
+            page_obj.number, on_each_side=1, on_ends=1
+        )
+    ]
+
+
+@register.simple_tag
+def video_embed_html(embed_value, title: str = "") -> str:
+    """The provider's player HTML, from Wagtail's embed table, with a frame title.
+
+    Wagtail's responsive wrapper puts the ratio in a ``style`` attribute, which
+    the site's Content-Security-Policy blocks; the stylesheet sizes the frame.
+    """
+    url = getattr(embed_value, "url", None)
+    if not url:
+        return ""
+    try:
+        embed = get_embed(url)
+    except EmbedException:
+        return ""
+    html = embed.html or ""
+    label = escape(title or embed.title or gettext("Video"))
+    html = _IFRAME_WITHOUT_TITLE.sub(f'<iframe title="{label}"', html, count=1)
+    # Safe: the HTML comes from the embed provider through Wagtail's Embed table,
+    # which editors fill by choosing an allowed provider's URL.
+    return mark_safe(html)  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def campaign_json_ld(context, page, *, portal_name: str = "", image_url: str = ""):
+    """A schema.org NewsArticle describing ``page``, as a JSON-LD data block."""
+    url = page.full_url
+    published = page.date.isoformat() if page.date else None
+    modified = page.last_published_at or page.latest_revision_created_at
+    organisation = {"@type": "Organization", "name": portal_name}
+    home = context.get("portal_home_page")
+    if isinstance(home, Page) and home.full_url:
+        organisation["url"] = home.full_url
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": page.title[:110],
+        "description": page.lead,
+        "datePublished": published,
+        "dateModified": (
+            localtime(modified).replace(microsecond=0).isoformat()
+            if modified
+            else published
+        ),
+        "inLanguage": page.locale.language_code,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "url": url,
+        "author": organisation,
+        "publisher": organisation,
+    }
+    if image_url:
+        data["image"] = [image_url]
+    keywords = [tag.name for tag in tags_of(page)]
+    if keywords:
+        data["keywords"] = keywords
+    return json_for_script(data)
+
+
+@register.simple_tag(takes_context=True)
+def website_json_ld(context, home, *, portal_name: str = "", search_url: str = ""):
+    """A schema.org WebSite for the home page, with its site search."""
+    url = home.full_url if isinstance(home, Page) else ""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "WebSite",
+        "name": portal_name,
+        "url": url,
+        "inLanguage": home.locale.language_code if isinstance(home, Page) else "",
+    }
+    if search_url:
+        data["potentialAction"] = {
+            "@type": "SearchAction",
+            "target": absolute_url(context, search_url) + "?q={search_term_string}",
+            "query-input": "required name=search_term_string",
+        }
+    return json_for_script(data)

@@ -1,0 +1,129 @@
+"""Site chrome for the public templates: home link, menu, breadcrumbs, languages.
+
+Nothing here reads ``request.user`` or the session, so pages stay the same for
+every reader and can be cached.
+"""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+def _context_page(context) -> Page | None:
+    page = context.get("page")
+    return page if isinstance(page, Page) else None
+
+
+@register.simple_tag(takes_context=True)
+def portal_home(context) -> Page | None:
+    """The home page of the request's site in the active language, once per request."""
+    request = context.get("request")
+    if request is None:
+        return None
+    if not hasattr(request, "_portal_home"):
+        site = Site.find_for_request(request)
+        request._portal_home = site.root_page.localized if site else None
+    return request._portal_home
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context) -> dict:
+    """Home and its live, public children marked "show in menus"."""
+    home = portal_home(context)
+    page = _context_page(context)
+    items = []
+    if home is not None:
+        for child in home.get_children().live().public().in_menu():
+            items.append(
+                {
+                    "page": child,
+                    "is_current": page is not None and page.pk == child.pk,
+                    "in_section": page is not None and page.path.startswith(child.path),
+                }
+            )
+    return {
+        "request": context.get("request"),
+        "home": home,
+        "home_is_current": home is not None and page is not None and page.pk == home.pk,
+        "items": items,
+    }
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, current_title: str = "") -> dict:
+    """The trail from the home page down to the current page, without the root.
+
+    Views that serve no page (search, errors) pass ``current_title`` and get
+    "home › current_title".
+    """
+    page = _context_page(context)
+    if page is not None:
+        ancestors = list(page.get_ancestors().filter(depth__gt=1)) if page.pk else []
+        current = page.title
+    else:
+        home = portal_home(context)
+        ancestors = [home] if home is not None else []
+        current = current_title
+    return {
+        "request": context.get("request"),
+        "ancestors": ancestors,
+        "current": current,
+        "show": bool(ancestors) and bool(current),
+    }
+
+
+def _serves_own_view(request) -> bool:
+    """Whether the request went to a Django view of its own (search), not Wagtail."""
+    match = getattr(request, "resolver_match", None)
+    return match is not None and match.url_name != "wagtail_serve"
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context) -> list[dict]:
+    """One link per site language: the page's live translation, else that home page.
+
+    A view of its own (search) links to the same path in the other language.
+    """
+    request = context.get("request")
+    if request is None:
+        return []
+    page = _context_page(context)
+    same_path = page is None and _serves_own_view(request)
+    targets: dict[str, Page] = {}
+    if not same_path:
+        anchors = [portal_home(context)]
+        if page is not None and page.pk:
+            anchors.append(page)
+        for anchor in filter(None, anchors):
+            translations = (
+                anchor.get_translations(inclusive=True)
+                .live()
+                .public()
+                .select_related("locale")
+            )
+            for translation in translations:
+                targets[translation.locale.language_code] = translation
+    active = get_language()
+    versions = []
+    for code, name in settings.LANGUAGES:
+        if same_path:
+            url = translate_url(request.get_full_path(), code)
+        elif code in targets:
+            url = targets[code].get_url(request=request)
+        else:
+            continue
+        versions.append(
+            {"code": code, "name": name, "url": url, "is_active": code == active}
+        )
+    return versions if len(versions) > 1 else []
+
+
+@register.filter
+def tel_href(phone: str) -> str:
+    """A ``tel:`` address from a phone number as people write it: digits and a +."""
+    digits = "".join(char for char in phone or "" if char.isdigit() or char == "+")
+    return f"tel:{digits}" if digits else ""
