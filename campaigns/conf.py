@@ -28,3 +28,6 @@ RELATED_COUNT: int = getattr(settings, "CAMPAIGNS_RELATED_COUNT", 4)
 
 #: Items in the RSS/Atom feed.
 FEED_ITEM_COUNT: int = getattr(settings, "CAMPAIGNS_FEED_ITEM_COUNT", 20)
+
+#: Seconds a cached fragment of a public page lives; publishing invalidates sooner.
+FRAGMENT_CACHE_SECONDS: int = getattr(settings, "CAMPAIGNS_FRAGMENT_CACHE_SECONDS", 600)

@@ -6,6 +6,7 @@ What counts as public (live, not view-restricted) is decided by
 
 from django.db.models import Count, Prefetch, QuerySet
 from django.db.models.functions import ExtractYear
+from django.utils.functional import SimpleLazyObject
 from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Page
@@ -71,7 +72,7 @@ def campaign_tags(index: Page) -> list[Tag]:
     )
 
 
-def home_campaigns(home: Page) -> dict:
+def pinned_and_latest_campaigns(home: Page) -> tuple[list, list]:
     """Pinned campaigns (the editor's order), then the latest others of the locale."""
     pinned_ids = list(
         home.specific.pinned_campaigns.order_by("sort_order").values_list(
@@ -82,7 +83,16 @@ def home_campaigns(home: Page) -> dict:
     pinned_by_id = {page.pk: page for page in visible.filter(pk__in=pinned_ids)}
     pinned = [pinned_by_id[pk] for pk in pinned_ids if pk in pinned_by_id]
     latest = list(visible.exclude(pk__in=pinned_ids)[: conf.HOME_LATEST_COUNT])
-    return {"pinned_campaigns": pinned, "latest_campaigns": latest}
+    return pinned, latest
+
+
+def home_campaigns(home: Page) -> dict:
+    """Template context of the home page, computed only if a template reads it."""
+    both = SimpleLazyObject(lambda: pinned_and_latest_campaigns(home))
+    return {
+        "pinned_campaigns": SimpleLazyObject(lambda: both[0]),
+        "latest_campaigns": SimpleLazyObject(lambda: both[1]),
+    }
 
 
 def related_campaigns(page: CampaignPage) -> list[CampaignPage]:

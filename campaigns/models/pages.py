@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -191,7 +192,8 @@ class CampaignPage(AsciiSlugMixin, Page):
         from campaigns.selectors import related_campaigns
 
         context = super().get_context(request, *args, **kwargs)
-        context["related_campaigns"] = related_campaigns(self)
+        # Lazy: a cached fragment of the page may not need them.
+        context["related_campaigns"] = SimpleLazyObject(lambda: related_campaigns(self))
         return context
 
     class Meta:

@@ -1,8 +1,4 @@
-"""Template helpers of the campaign templates: links, feeds, embeds, JSON-LD.
-
-Kept apart from the site chrome in ``portal_tags`` so that it can move into the
-``campaigns`` app unchanged.
-"""
+"""Template helpers of the campaign templates: links, feeds, embeds, JSON-LD."""
 
 import json
 import re

@@ -6,6 +6,7 @@ the last one.
 """
 
 from django.core.paginator import Paginator
+from django.utils.functional import SimpleLazyObject
 from django.utils.text import slugify
 
 from campaigns import conf
@@ -33,8 +34,9 @@ def campaign_index_context(index, request) -> dict:
     return {
         "campaigns": page,
         "paginator": paginator,
-        "years": campaign_years(index),
-        "tags": campaign_tags(index),
+        # Lazy: a cached fragment of the page may not need them.
+        "years": SimpleLazyObject(lambda: campaign_years(index)),
+        "tags": SimpleLazyObject(lambda: campaign_tags(index)),
         "selected_year": year,
         "selected_tag": tag,
     }

@@ -1,0 +1,74 @@
+"""Django's Redis cache backend, made to degrade instead of failing when Redis is down.
+
+Wagtail reads the cache on every page (site root paths, renditions), so with the
+stock backend a Redis outage would turn every page into a 500. Here reads miss
+and writes are dropped, with a warning in the log; pages keep serving from the
+database. Counters (``incr``) still raise, so callers that need a value know.
+"""
+
+import functools
+import logging
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+logger = logging.getLogger(__name__)
+
+_OUTAGE = (RedisConnectionError, RedisTimeoutError)
+
+
+def _degrade(fallback):
+    def decorator(method):
+        @functools.wraps(method)
+        def wrapper(self, *args, **kwargs):
+            try:
+                return method(self, *args, **kwargs)
+            except _OUTAGE:
+                logger.warning("Redis unreachable during cache.%s", method.__name__)
+                return fallback(*args, **kwargs) if callable(fallback) else fallback
+
+        return wrapper
+
+    return decorator
+
+
+class ResilientRedisCache(RedisCache):
+    """A :class:`RedisCache` whose outage looks like an empty cache."""
+
+    @_degrade(lambda key, default=None, version=None: default)
+    def get(self, key, default=None, version=None):
+        return super().get(key, default, version)
+
+    @_degrade({})
+    def get_many(self, keys, version=None):
+        return super().get_many(keys, version)
+
+    @_degrade(False)
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return super().add(key, value, timeout, version)
+
+    @_degrade(None)
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return super().set(key, value, timeout, version)
+
+    @_degrade(lambda data, *args, **kwargs: list(data))
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        return super().set_many(data, timeout, version)
+
+    @_degrade(False)
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return super().touch(key, timeout, version)
+
+    @_degrade(False)
+    def delete(self, key, version=None):
+        return super().delete(key, version)
+
+    @_degrade(None)
+    def delete_many(self, keys, version=None):
+        return super().delete_many(keys, version)
+
+    @_degrade(False)
+    def has_key(self, key, version=None):
+        return super().has_key(key, version)
