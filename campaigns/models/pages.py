@@ -65,6 +65,10 @@ class CampaignPageTag(TaggedItemBase):
         "campaigns.CampaignPage", on_delete=models.CASCADE, related_name="tagged_items"
     )
 
+    class Meta:
+        verbose_name = _("campaign page tag")
+        verbose_name_plural = _("campaign page tags")
+
 
 class CampaignPage(AsciiSlugMixin, Page):
     """A campaign announcement, like the portal's "Phát động phong trào thi đua"."""
