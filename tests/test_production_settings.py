@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.template.loader import render_to_string
 from django.test import override_settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,3 +97,9 @@ def test_healthz_answers_503_when_cache_is_unreachable(client):
         response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["cache"] == "error"
+
+
+def test_server_error_page_renders_without_request_or_database():
+    html = render_to_string("500.html")
+    assert "Cổng thông tin" in html
+    assert "Traceback" not in html
