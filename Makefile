@@ -6,6 +6,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
+BENCH_ARGS ?=
+
 .PHONY: run test test-browser lint messages browser-deps bench clean
 
 $(BIN)/python:
@@ -57,7 +59,7 @@ lint: $(STAMP)
 
 ## Throughput of the main pages against a bare Django view (docs/performance.md).
 bench: messages
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py --redis $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 test-db.sqlite3 media .test-media static

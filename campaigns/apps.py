@@ -15,3 +15,15 @@ class CampaignsConfig(AppConfig):
         from campaigns.api.v3.routers import register_routers
 
         register_routers()
+
+        # The admin's slug field transliterates Vietnamese as ascii_slug does.
+        from django.db.models import SlugField
+        from wagtail.admin.forms.models import register_form_field_override
+        from wagtail.admin.widgets import SlugInput
+
+        from campaigns.slugs import VIETNAMESE_SLUG_FORMATTERS
+
+        register_form_field_override(
+            SlugField,
+            override={"widget": SlugInput(formatters=VIETNAMESE_SLUG_FORMATTERS)},
+        )

@@ -13,7 +13,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from campaigns.references import from_scope
+from campaigns.references import embed_from_scope, from_scope
 from campaigns.renditions import image_representation
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "image"]
@@ -144,9 +144,12 @@ class VideoEmbedBlock(blocks.StructBlock):
 
     def get_api_representation(self, value, context=None):
         embed = value["video"]
+        if not embed:
+            return {"url": None, "html": None, "caption": value["caption"]}
+        stored = embed_from_scope(embed.url)
         return {
-            "url": embed.url if embed else None,
-            "html": embed.html if embed else None,
+            "url": embed.url,
+            "html": stored.html if stored is not None else embed.html,
             "caption": value["caption"],
         }
 

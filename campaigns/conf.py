@@ -29,5 +29,22 @@ RELATED_COUNT: int = getattr(settings, "CAMPAIGNS_RELATED_COUNT", 4)
 #: Items in the RSS/Atom feed.
 FEED_ITEM_COUNT: int = getattr(settings, "CAMPAIGNS_FEED_ITEM_COUNT", 20)
 
-#: Seconds a cached fragment of a public page lives; publishing invalidates sooner.
-FRAGMENT_CACHE_SECONDS: int = getattr(settings, "CAMPAIGNS_FRAGMENT_CACHE_SECONDS", 600)
+_PROCESS_LOCAL_CACHES = (
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+)
+
+
+def fragment_cache_seconds() -> int:
+    """Seconds a cached fragment of a public page lives (0: fragments are not cached).
+
+    Publishing invalidates fragments sooner, through the content generation,
+    which must be shared by every process that serves or publishes. So the
+    default is to cache only with a shared cache (Redis); a process-local cache
+    would keep serving what another process has unpublished.
+    """
+    configured = getattr(settings, "CAMPAIGNS_FRAGMENT_CACHE_SECONDS", None)
+    if configured is not None:
+        return configured
+    backend = settings.CACHES["default"]["BACKEND"]
+    return 0 if backend in _PROCESS_LOCAL_CACHES else 600

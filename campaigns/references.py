@@ -15,9 +15,13 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from django.db.models import Model, prefetch_related_objects
+from django.utils.timezone import now
 from wagtail import blocks
 from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.embeds.embeds import get_embed_hash
+from wagtail.embeds.models import Embed
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
@@ -37,6 +41,8 @@ class ReferenceScope:
 
     #: Primary keys asked for, by kind; a key asked for but not fetched is deleted.
     requested: dict[str, set[int]] = field(default_factory=dict)
+    #: Stored embeds by URL, for the embed blocks (fetched at their default size).
+    embeds: dict[str, Model] = field(default_factory=dict)
     images: dict[int, Model] = field(default_factory=dict)
     documents: dict[int, Model] = field(default_factory=dict)
     pages: dict[int, Page] = field(default_factory=dict)
@@ -79,6 +85,8 @@ def _collect(block, raw, found: dict[str, set[int]]) -> None:
         found["document"].add(int(raw))
     elif isinstance(block, blocks.PageChooserBlock):
         found["page"].add(int(raw))
+    elif isinstance(block, EmbedBlock) and isinstance(raw, str) and raw:
+        found["embed"].add(raw)
     elif isinstance(block, blocks.RichTextBlock) and isinstance(raw, str):
         for match in _RICH_TEXT_REFERENCE.finditer(raw):
             if id_match := _ID_ATTRIBUTE.search(match.group(0)):
@@ -93,7 +101,8 @@ def _stream_fields(page: Page) -> Iterator[tuple[StreamField, object]]:
 
 def collect_references(pages: Iterable[Page]) -> dict[str, set[int]]:
     """Primary keys of every image, document and page the pages' bodies mention."""
-    found: dict[str, set[int]] = {"image": set(), "document": set(), "page": set()}
+    found: dict[str, set] = {"image": set(), "document": set(), "page": set()}
+    found["embed"] = set()
     for page in pages:
         for model_field, value in _stream_fields(page):
             _collect(model_field.stream_block, value.raw_data, found)
@@ -134,6 +143,13 @@ def _localized_pages(page_ids: set[int]) -> dict[int, Page]:
     return pages
 
 
+def _stored_embeds(urls: set[str]) -> dict[str, Model]:
+    """Unexpired stored embeds for ``urls``, as ``get_embed(url)`` would find them."""
+    by_hash = {get_embed_hash(url): url for url in urls}
+    embeds = Embed.objects.exclude(cache_until__lte=now()).filter(hash__in=by_hash)
+    return {by_hash[embed.hash]: embed for embed in embeds}
+
+
 @contextmanager
 def resolved_references(pages: list[Page]) -> Iterator[ReferenceScope]:
     """Fetch what ``pages`` reference in one query per kind, for the block's duration.
@@ -153,6 +169,8 @@ def resolved_references(pages: list[Page]) -> Iterator[ReferenceScope]:
         scope.documents = get_document_model().objects.in_bulk(found["document"])
     if found["page"]:
         scope.pages = _localized_pages(found["page"])
+    if found["embed"]:
+        scope.embeds = _stored_embeds(found["embed"])
     prefetch_related_objects(pages, "locale")
     tagged = [page for page in pages if hasattr(page, "tagged_items")]
     if tagged:
@@ -177,3 +195,9 @@ def from_scope(kind: str, ids: list) -> list | None:
         return None
     known = scope.lookup(kind)
     return [known.get(pk) if pk is not None else None for pk in keys]
+
+
+def embed_from_scope(url: str):
+    """The stored embed for ``url`` from the current scope, or None."""
+    scope = current_scope()
+    return scope.embeds.get(url) if scope is not None else None

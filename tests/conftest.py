@@ -9,6 +9,8 @@ from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
+from wagtail.embeds.embeds import get_embed_hash
+from wagtail.embeds.models import Embed
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 
@@ -47,8 +49,29 @@ def make_document(title: str | None = None):
     )
 
 
-def rich_body(*, linked_pages, images, document):
-    """A body with two rich-text blocks linking pages, two images and a document."""
+def stored_embed(url: str):
+    """An embed as Wagtail stores it after a provider answered: no network needed."""
+    embed, _ = Embed.objects.get_or_create(
+        hash=get_embed_hash(url),
+        defaults={
+            "url": url,
+            "type": "video",
+            "html": '<iframe src="https://www.youtube-nocookie.com/embed/x" '
+            'title="Video" width="640" height="360"></iframe>',
+            "title": "Video",
+            "provider_name": "YouTube",
+            "width": 640,
+            "height": 360,
+            "thumbnail_url": "",
+        },
+    )
+    return embed
+
+
+def rich_body(*, linked_pages, images, document, video_url=None):
+    """A body with two rich-text blocks linking pages, images, a document, a video."""
+    video_url = video_url or f"https://www.youtube.com/watch?v=demo{next(_counter)}"
+    stored_embed(video_url)
     links = " ".join(
         f'<a linktype="page" id="{page.pk}">{page.title}</a>' for page in linked_pages
     )
@@ -68,6 +91,7 @@ def rich_body(*, linked_pages, images, document):
             for image in images
         ],
         ("document", {"document": document, "title": "", "description": "PDF"}),
+        ("video", {"video": video_url, "caption": "Phóng sự"}),
         (
             "key_facts",
             {"heading": "Thông tin", "facts": [{"label": "Năm", "value": "2022"}]},

@@ -51,6 +51,8 @@ def test_campaign_page_fields_serialise_to_clean_json(client, rich_campaigns):
     assert image["alt"].startswith("Mô tả ảnh")
     assert body["document"]["document"]["file_extension"] == "pdf"
     assert body["key_facts"]["facts"] == [{"label": "Năm", "value": "2022"}]
+    assert body["video"]["url"].startswith("https://www.youtube.com/watch?v=demo")
+    assert body["video"]["html"].startswith("<iframe")
 
 
 @pytest.mark.django_db

@@ -5,7 +5,14 @@ from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
+from campaigns.conf import fragment_cache_seconds
 from campaigns.generation import content_generation
+
+
+@pytest.fixture(autouse=True)
+def _fragment_cache_on(settings):
+    # On with the local-memory cache too: these tests run in one process.
+    settings.CAMPAIGNS_FRAGMENT_CACHE_SECONDS = 600
 
 
 def _queries(client, url):
@@ -89,3 +96,18 @@ def test_pages_still_serve_when_the_cache_is_down(client, make_campaign):
         response = client.get(url)
     assert response.status_code == 200
     assert page.title in response.content.decode()
+
+
+def test_fragments_are_not_cached_in_a_process_local_cache(settings):
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    }
+    settings.CAMPAIGNS_FRAGMENT_CACHE_SECONDS = None
+    assert fragment_cache_seconds() == 0
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "cms.cache.ResilientRedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/0",
+        }
+    }
+    assert fragment_cache_seconds() == 600

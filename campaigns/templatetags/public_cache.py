@@ -8,8 +8,9 @@
 The key holds the fragment name, the given values, the active language, the
 host and the content generation (:mod:`campaigns.generation`), so publishing or
 unpublishing anything invalidates every fragment at once. Previews are never
-cached (their content is a draft), and a cache outage renders the fragment
-uncached instead of failing the page.
+cached (their content is a draft), a cache outage renders the fragment uncached
+instead of failing the page, and without a shared cache (Redis) nothing is
+cached (see :func:`campaigns.conf.fragment_cache_seconds`).
 """
 
 import logging
@@ -34,8 +35,11 @@ class PublicCacheNode(template.Node):
 
     def render(self, context) -> str:
         request = context.get("request")
+        seconds = conf.fragment_cache_seconds()
+        if not seconds or request is None or getattr(request, "is_preview", False):
+            return self.nodelist.render(context)
         generation = content_generation()
-        if request is None or getattr(request, "is_preview", False) or not generation:
+        if not generation:
             return self.nodelist.render(context)
         values = [
             get_language(),
@@ -52,7 +56,7 @@ class PublicCacheNode(template.Node):
         if fragment is None:
             fragment = self.nodelist.render(context)
             try:
-                cache.set(key, fragment, conf.FRAGMENT_CACHE_SECONDS)
+                cache.set(key, fragment, seconds)
             except Exception:  # As above.
                 logger.warning("Cache unreachable: fragment not stored", exc_info=True)
         return fragment

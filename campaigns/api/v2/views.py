@@ -14,6 +14,12 @@ class CampaignPagesAPIViewSet(PagesAPIViewSet):
     then reads from that scope.
     """
 
+    def get_base_queryset(self):
+        # Wagtail builds it three times per listing, each costing three queries.
+        if not hasattr(self, "_base_queryset"):
+            self._base_queryset = super().get_base_queryset()
+        return self._base_queryset
+
     def listing_view(self, request):
         queryset = self.get_queryset()
         self.check_query_parameters(queryset)

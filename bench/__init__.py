@@ -1,0 +1,1 @@
+"""Throughput benchmark against gunicorn (``make bench``, docs/performance.md)."""

@@ -1,0 +1,103 @@
+"""A small closed-loop HTTP load generator: threads over raw sockets.
+
+Each request is ``GET`` with ``Connection: close`` (gunicorn's sync workers
+close every connection anyway), read to the end of the stream. Raw sockets keep
+the client's CPU share low, which matters when it shares 2 cores with the
+server: ``http.client`` parses headers slowly enough to cap the bare view's
+rate. Every response is checked, so a fast error page never passes for a page.
+"""
+
+import itertools
+import socket
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+#: Returns what is wrong with a response body, or None when it is right.
+Check = Callable[[bytes], str | None]
+
+
+@dataclass
+class LoadResult:
+    """Requests completed in ``seconds`` of wall time; latencies in seconds."""
+
+    seconds: float = 0.0
+    latencies: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def requests(self) -> int:
+        return len(self.latencies)
+
+    @property
+    def rps(self) -> float:
+        return self.requests / self.seconds
+
+    def percentile_ms(self, q: float) -> float:
+        """The q-quantile (0–1) latency in milliseconds, nearest rank."""
+        ordered = sorted(self.latencies)
+        return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
+
+    def add(self, other: "LoadResult") -> None:
+        """Fold another run of the same URL into this one."""
+        self.seconds += other.seconds
+        self.latencies += other.latencies
+        self.errors += other.errors
+
+
+def run_load(
+    host: str,
+    port: int,
+    path: str,
+    *,
+    check: Check,
+    requests: int,
+    duration: float,
+    concurrency: int,
+) -> LoadResult:
+    """GET ``path`` until ``requests`` are sent or ``duration`` seconds pass."""
+    message = f"GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    request = message.encode()
+    tickets = itertools.count()
+    lock = threading.Lock()
+    start = time.perf_counter()
+    deadline = start + duration
+    result = LoadResult()
+
+    def client() -> None:
+        while next(tickets) < requests and time.perf_counter() < deadline:
+            sent = time.perf_counter()
+            error = _fetch(host, port, request, check)
+            elapsed = time.perf_counter() - sent
+            with lock:
+                if error:
+                    result.errors.append(error)
+                else:
+                    result.latencies.append(elapsed)
+
+    threads = [threading.Thread(target=client) for _ in range(concurrency)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    result.seconds = time.perf_counter() - start
+    return result
+
+
+def _fetch(host: str, port: int, request: bytes, check: Check) -> str | None:
+    try:
+        with socket.create_connection((host, port), timeout=30) as connection:
+            connection.sendall(request)
+            chunks = []
+            while chunk := connection.recv(65536):
+                chunks.append(chunk)
+    except OSError as exc:
+        return f"{type(exc).__name__}: {exc}"
+    head, _, body = b"".join(chunks).partition(b"\r\n\r\n")
+    status = head.split(b"\r\n", 1)[0]
+    if not status.startswith(b"HTTP/1.1 200 "):
+        return status.decode("latin-1") or "empty response"
+    if b"transfer-encoding: chunked" in head.lower():
+        return "chunked response (the checks need Content-Length bodies)"
+    return check(body)
