@@ -23,6 +23,12 @@ INDEX_PAGE_SIZE: int = getattr(settings, "CAMPAIGNS_INDEX_PAGE_SIZE", 10)
 #: Campaigns on the home page below the pinned ones.
 HOME_LATEST_COUNT: int = getattr(settings, "CAMPAIGNS_HOME_LATEST_COUNT", 6)
 
+#: Video stories on the home page.
+HOME_VIDEO_COUNT: int = getattr(settings, "CAMPAIGNS_HOME_VIDEO_COUNT", 4)
+
+#: Video stories beside a video story page.
+VIDEO_SIDEBAR_COUNT: int = getattr(settings, "CAMPAIGNS_VIDEO_SIDEBAR_COUNT", 8)
+
 #: Related campaigns listed under a campaign page.
 RELATED_COUNT: int = getattr(settings, "CAMPAIGNS_RELATED_COUNT", 4)
 

@@ -46,6 +46,9 @@ class ReferenceScope:
     images: dict[int, Model] = field(default_factory=dict)
     documents: dict[int, Model] = field(default_factory=dict)
     pages: dict[int, Page] = field(default_factory=dict)
+    #: Related pages checked for visibility, and which of them the public may see.
+    checked_page_ids: set[int] = field(default_factory=set)
+    public_page_ids: set[int] = field(default_factory=set)
 
     def lookup(self, kind: str) -> dict[int, Model]:
         return {"image": self.images, "document": self.documents, "page": self.pages}[
@@ -106,6 +109,8 @@ def collect_references(pages: Iterable[Page]) -> dict[str, set[int]]:
     for page in pages:
         for model_field, value in _stream_fields(page):
             _collect(model_field.stream_block, value.raw_data, found)
+        if video_url := getattr(page, "video_url", ""):
+            found["embed"].add(video_url)
         for name in ("hero_image_id", "poster_image_id"):
             if image_id := getattr(page, name, None):
                 found["image"].add(image_id)
@@ -143,6 +148,26 @@ def _localized_pages(page_ids: set[int]) -> dict[int, Page]:
     return pages
 
 
+def _prefetch_declared_relations(pages: list[Page]) -> None:
+    """Prefetch what each page model lists in ``bulk_prefetch``, once per model."""
+    by_model: dict[type, list[Page]] = {}
+    for page in pages:
+        by_model.setdefault(type(page), []).append(page)
+    for model, group in by_model.items():
+        if relations := getattr(model, "bulk_prefetch", None):
+            prefetch_related_objects(group, *relations)
+
+
+def _related_page_ids(page: Page) -> set[int]:
+    """Pages a page's API fields link to, whose visibility must be checked."""
+    ids = set()
+    if related_id := getattr(page, "related_campaign_id", None):
+        ids.add(related_id)
+    if hasattr(page, "related_video_links"):
+        ids.update(link.video_story_id for link in page.related_video_links.all())
+    return ids
+
+
 def _stored_embeds(urls: set[str]) -> dict[str, Model]:
     """Unexpired stored embeds for ``urls``, as ``get_embed(url)`` would find them."""
     by_hash = {get_embed_hash(url): url for url in urls}
@@ -172,6 +197,15 @@ def resolved_references(pages: list[Page]) -> Iterator[ReferenceScope]:
     if found["embed"]:
         scope.embeds = _stored_embeds(found["embed"])
     prefetch_related_objects(pages, "locale")
+    _prefetch_declared_relations(pages)
+    scope.checked_page_ids = {pk for page in pages for pk in _related_page_ids(page)}
+    if scope.checked_page_ids:
+        scope.public_page_ids = set(
+            Page.objects.live()
+            .public()
+            .filter(pk__in=scope.checked_page_ids)
+            .values_list("pk", flat=True)
+        )
     tagged = [page for page in pages if hasattr(page, "tagged_items")]
     if tagged:
         prefetch_related_objects(tagged, "tags")
@@ -201,3 +235,33 @@ def embed_from_scope(url: str):
     """The stored embed for ``url`` from the current scope, or None."""
     scope = current_scope()
     return scope.embeds.get(url) if scope is not None else None
+
+
+def stored_embed(url: str):
+    """The stored embed for ``url``, never fetched from its provider here."""
+    found = embed_from_scope(url)
+    if found is not None:
+        return found
+    return (
+        Embed.objects.exclude(cache_until__lte=now())
+        .filter(hash=get_embed_hash(url))
+        .first()
+    )
+
+
+def is_public(page: Page) -> bool:
+    """Whether anonymous readers may see ``page``: live and not view-restricted."""
+    scope = current_scope()
+    if scope is not None and page.pk in scope.checked_page_ids:
+        return page.pk in scope.public_page_ids
+    return Page.objects.live().public().filter(pk=page.pk).exists()
+
+
+def page_summary(page: Page, *, request=None) -> dict:
+    """A linked page as the APIs show it: id, type, title and URL."""
+    return {
+        "id": page.pk,
+        "type": page._meta.label,
+        "title": page.title,
+        "url": page.get_url(request=request),
+    }

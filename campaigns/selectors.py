@@ -4,7 +4,7 @@ What counts as public (live, not view-restricted) is decided by
 :func:`public_campaigns`; every other selector starts from it.
 """
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.utils.functional import SimpleLazyObject
 from taggit.models import Tag
@@ -12,7 +12,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from campaigns import conf
-from campaigns.models import CampaignPage
+from campaigns.models import CampaignPage, VideoStoryPage
 
 
 def _with_card_images(queryset: QuerySet) -> QuerySet:
@@ -92,6 +92,11 @@ def home_campaigns(home: Page) -> dict:
     return {
         "pinned_campaigns": SimpleLazyObject(lambda: both[0]),
         "latest_campaigns": SimpleLazyObject(lambda: both[1]),
+        "latest_video_stories": SimpleLazyObject(
+            lambda: latest_video_stories(
+                locale=home.locale, limit=conf.HOME_VIDEO_COUNT
+            )
+        ),
     }
 
 
@@ -103,3 +108,67 @@ def related_campaigns(page: CampaignPage) -> list[CampaignPage]:
         queryset = queryset.filter(tags__in=tag_ids).annotate(shared=Count("tags"))
         queryset = queryset.order_by("-shared", "-date", "-pk")
     return list(_with_card_images(queryset)[: conf.RELATED_COUNT])
+
+
+def _with_posters(queryset: QuerySet) -> QuerySet:
+    """Poster image and its renditions in two queries for the whole list."""
+    rendition_model = get_image_model().get_rendition_model()
+    renditions = rendition_model.objects.filter(
+        filter_spec__in=list(conf.RENDITION_SPECS.values())
+    )
+    return queryset.select_related("poster_image").prefetch_related(
+        Prefetch("poster_image__renditions", queryset=renditions)
+    )
+
+
+def public_video_stories(*, locale=None) -> QuerySet:
+    """Live, unrestricted video stories, newest first."""
+    queryset = public_pages(VideoStoryPage.objects.all())
+    if locale is not None:
+        queryset = queryset.filter(locale=locale)
+    return queryset.order_by("-date", "-first_published_at", "-pk")
+
+
+def video_stories_in_index(index: Page, *, tag: str | None = None) -> QuerySet:
+    """The public video stories under one index, optionally for one topic."""
+    queryset = public_video_stories().child_of(index)
+    if tag:
+        queryset = queryset.filter(tags__slug=tag)
+    return _with_posters(queryset).prefetch_related("tags").distinct()
+
+
+def video_topics(index: Page) -> list[Tag]:
+    """Topics used by public video stories under ``index``, by name."""
+    page_ids = public_video_stories().child_of(index).values("pk")
+    return list(
+        Tag.objects.filter(
+            campaigns_videostorypagetag_items__content_object__in=page_ids
+        )
+        .distinct()
+        .order_by("name")
+    )
+
+
+def latest_video_stories(*, locale, exclude=(), limit=None) -> list[VideoStoryPage]:
+    """The newest public video stories of a language."""
+    queryset = public_video_stories(locale=locale).exclude(pk__in=list(exclude))
+    return list(_with_posters(queryset)[: limit or conf.VIDEO_SIDEBAR_COUNT])
+
+
+def related_video_stories(page: VideoStoryPage) -> list[VideoStoryPage]:
+    """Other public video stories of the page's language, newest first."""
+    return latest_video_stories(locale=page.locale, exclude=[page.pk])
+
+
+def campaign_video_stories(campaign: CampaignPage) -> list[VideoStoryPage]:
+    """Video stories beside a campaign: the editor's picks, then those linked back."""
+    picked_ids = list(
+        campaign.related_video_links.order_by("sort_order").values_list(
+            "video_story_id", flat=True
+        )
+    )
+    visible = _with_posters(public_video_stories())
+    linked = visible.filter(Q(pk__in=picked_ids) | Q(related_campaign=campaign))
+    by_id = {story.pk: story for story in linked}
+    ordered = [by_id.pop(pk) for pk in picked_ids if pk in by_id]
+    return ordered + sorted(by_id.values(), key=lambda story: story.date, reverse=True)

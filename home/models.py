@@ -20,7 +20,7 @@ class HomePage(AsciiSlugMixin, Page):
     )
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["campaigns.CampaignIndexPage"]
+    subpage_types = ["campaigns.CampaignIndexPage", "campaigns.VideoStoryIndexPage"]
 
     content_panels = [
         *Page.content_panels,

@@ -9,14 +9,24 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+)
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from campaigns.api.v2.fields import DocumentField, ImageField, TagNamesField
+from campaigns.api.v2.fields import (
+    DocumentField,
+    ImageField,
+    RelatedVideoStoriesField,
+    TagNamesField,
+)
 from campaigns.blocks import StoryStreamBlock
 from campaigns.slugs import AsciiSlugMixin
 
@@ -145,6 +155,11 @@ class CampaignPage(AsciiSlugMixin, Page):
         ),
         FieldPanel("body"),
         FieldPanel("tags"),
+        InlinePanel(
+            "related_video_links",
+            label=_("Related video story"),
+            heading=_("Related video stories"),
+        ),
     ]
     settings_panels = [*Page.settings_panels, FieldPanel("comments_enabled")]
 
@@ -172,8 +187,14 @@ class CampaignPage(AsciiSlugMixin, Page):
         ),
         APIField("tags", serializer=TagNamesField()),
         APIField("body"),
+        APIField(
+            "related_video_stories", serializer=RelatedVideoStoriesField(source="*")
+        ),
         APIField("comments_enabled"),
     ]
+
+    #: Relations the API and listings read for every page, fetched in bulk.
+    bulk_prefetch = ["related_video_links__video_story"]
 
     @property
     def issuing_body_list(self) -> list[str]:
@@ -193,11 +214,14 @@ class CampaignPage(AsciiSlugMixin, Page):
             )
 
     def get_context(self, request, *args, **kwargs):
-        from campaigns.selectors import related_campaigns
+        from campaigns.selectors import campaign_video_stories, related_campaigns
 
         context = super().get_context(request, *args, **kwargs)
         # Lazy: a cached fragment of the page may not need them.
         context["related_campaigns"] = SimpleLazyObject(lambda: related_campaigns(self))
+        context["video_stories"] = SimpleLazyObject(
+            lambda: campaign_video_stories(self)
+        )
         return context
 
     class Meta:

@@ -1,4 +1,4 @@
-"""Filtering and pagination of the campaign index from its query string.
+"""Filtering and pagination of the campaign and video indexes from the query string.
 
 Garbage in the query string (``?year=abc``, ``?page=9999``, ``?tag=<script>``)
 gives a normal page: an unusable filter is ignored, a page out of range shows
@@ -10,7 +10,13 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.text import slugify
 
 from campaigns import conf
-from campaigns.selectors import campaign_tags, campaign_years, campaigns_in_index
+from campaigns.selectors import (
+    campaign_tags,
+    campaign_years,
+    campaigns_in_index,
+    video_stories_in_index,
+    video_topics,
+)
 
 
 def _year(raw: str | None) -> int | None:
@@ -38,5 +44,17 @@ def campaign_index_context(index, request) -> dict:
         "years": SimpleLazyObject(lambda: campaign_years(index)),
         "tags": SimpleLazyObject(lambda: campaign_tags(index)),
         "selected_year": year,
+        "selected_tag": tag,
+    }
+
+
+def video_index_context(index, request) -> dict:
+    """Template context for a video index: one page of stories and the topics."""
+    tag = _tag(request.GET.get("tag"))
+    paginator = Paginator(video_stories_in_index(index, tag=tag), conf.INDEX_PAGE_SIZE)
+    return {
+        "video_stories": paginator.get_page(request.GET.get("page")),
+        "paginator": paginator,
+        "topics": SimpleLazyObject(lambda: video_topics(index)),
         "selected_tag": tag,
     }

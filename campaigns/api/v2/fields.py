@@ -1,11 +1,18 @@
 """Serializer fields shared by the v2 API and, through Wagtail's shim, by v3."""
 
+import mimetypes
+
 from rest_framework.fields import Field
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from campaigns.blocks import document_representation
-from campaigns.references import from_scope
+from campaigns.references import (
+    from_scope,
+    is_public,
+    page_summary,
+    stored_embed,
+)
 from campaigns.renditions import image_representation
 
 
@@ -56,3 +63,93 @@ class TagNamesField(Field):
 
     def to_representation(self, value) -> list[str]:
         return sorted(tag.name for tag in value.all())
+
+
+class VideoSourceField(Field):
+    """Where a video story's video comes from: an uploaded file or an embed.
+
+    Declared with ``source="*"``: it reads the page's ``video`` (prefetched) and
+    ``video_url``.
+    """
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, page) -> dict | None:
+        media = page.video if page.video_id else None
+        if media is not None:
+            mime_type, _encoding = mimetypes.guess_type(media.file.name)
+            return {
+                "kind": "upload",
+                "url": media.url,
+                "mime_type": mime_type,
+                "size": _file_size(media.file),
+                "width": media.width,
+                "height": media.height,
+                "duration": media.duration or None,
+            }
+        if page.video_url:
+            stored = stored_embed(page.video_url)
+            return {
+                "kind": "embed",
+                "url": page.video_url,
+                "html": stored.html if stored is not None else None,
+                "provider": stored.provider_name if stored is not None else None,
+            }
+        return None
+
+
+def _file_size(file) -> int | None:
+    try:
+        return file.size
+    except OSError:
+        return None
+
+
+class CaptionTracksField(Field):
+    """The caption tracks of a video story: language, label and WebVTT URL."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, page) -> list[dict]:
+        return [
+            {
+                "language": caption.language,
+                "label": caption.label,
+                "url": caption.document.url,
+                "mime_type": "text/vtt",
+            }
+            for caption in page.captions.all()
+        ]
+
+
+class RelatedPageField(Field):
+    """A related page as ``{id, title, url}``, or None unless the public may see it."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, page) -> dict | None:
+        if page is None or not is_public(page):
+            return None
+        return page_summary(page, request=self.context.get("request"))
+
+
+class RelatedVideoStoriesField(Field):
+    """The public video stories an editor listed beside a campaign page."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, page) -> list[dict]:
+        request = self.context.get("request")
+        return [
+            page_summary(link.video_story, request=request)
+            for link in page.related_video_links.all()
+            if is_public(link.video_story)
+        ]
