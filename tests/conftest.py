@@ -13,8 +13,15 @@ from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
+from wagtailmedia import get_media_model
 
-from campaigns.models import CampaignIndexPage, CampaignPage
+from campaigns.models import (
+    CampaignIndexPage,
+    CampaignPage,
+    VideoCaption,
+    VideoStoryIndexPage,
+    VideoStoryPage,
+)
 from home.models import HomePage
 
 _counter = itertools.count(1)
@@ -188,3 +195,65 @@ def unpublished_campaign(make_campaign):
     page = make_campaign("Trang đã gỡ xuống")
     page.unpublish()
     return Page.objects.get(pk=page.pk).specific
+
+
+def make_media(title: str | None = None, *, name="clip.mp4", kind="video"):
+    """A wagtailmedia item; its bytes only need a length for these tests."""
+    number = next(_counter)
+    return get_media_model().objects.create(
+        title=title or f"Phóng sự {number}",
+        file=ContentFile(bytes(range(256)) * 40, name=f"{number}-{name}"),
+        type=kind,
+        duration=6.0,
+        width=480,
+        height=270,
+    )
+
+
+def make_caption_document(text: str = "WEBVTT\n\n00:00.000 --> 00:02.000\nXin chào\n"):
+    number = next(_counter)
+    return get_document_model().objects.create(
+        title=f"Phụ đề {number}",
+        file=ContentFile(text.encode(), name=f"phu-de-{number}.vtt"),
+    )
+
+
+@pytest.fixture
+def video_index(home_page) -> VideoStoryIndexPage:
+    index = VideoStoryIndexPage(title="Phóng sự video")
+    home_page.add_child(instance=index)
+    return publish(index)
+
+
+@pytest.fixture
+def make_video_story(video_index):
+    """Create (and by default publish) a video story with an uploaded video."""
+
+    def _make(
+        title=None, *, publish_it=True, captions=1, tags=("nong-thon-moi",), **fields
+    ):
+        number = next(_counter)
+        if "video_url" not in fields:
+            fields.setdefault("video", make_media())
+        page = VideoStoryPage(
+            title=title or f"Phóng sự số {number}",
+            lead=fields.pop("lead", "Tóm tắt phóng sự."),
+            poster_image=fields.pop("poster_image", None) or make_image(),
+            transcript=fields.pop("transcript", "<p>Lời thoại của phóng sự.</p>"),
+            live=publish_it,
+            **fields,
+        )
+        for _ in range(captions):
+            page.captions.add(
+                VideoCaption(
+                    language="vi", label="Tiếng Việt", document=make_caption_document()
+                )
+            )
+        video_index.add_child(instance=page)
+        page.tags.add(*tags)
+        if publish_it:
+            return publish(page)
+        page.save_revision()
+        return page
+
+    return _make
