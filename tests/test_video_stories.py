@@ -3,12 +3,15 @@
 import importlib
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import clear_url_caches
 from wagtail.models import PageViewRestriction
+from wagtailmedia.permissions import permission_policy as media_policy
+from wagtailmedia.settings import wagtailmedia_settings
 
 import cms.urls
 from campaigns.models import VideoCaption
@@ -213,8 +216,6 @@ def test_wagtailmedia_anonymous_v3_endpoint_is_off(client, make_video_story):
 def test_media_server_answers_ranges_with_206(client, make_video_story, settings):
     page = make_video_story()
 
-
-
     settings.DEBUG = True
     importlib.reload(cms.urls)
     clear_url_caches()
@@ -254,16 +255,24 @@ def test_video_index_garbage_parameters_never_500(
 
 @pytest.mark.django_db
 def test_officers_may_upload_videos(django_user_model):
-    from django.contrib.auth.models import Group
-    from wagtailmedia.permissions import permission_policy
-
     user = django_user_model.objects.create_user("officer2", password="pw-o-2")
     user.groups.add(Group.objects.get(name="Communications officers"))
-    assert permission_policy.user_has_permission(user, "add")
+    assert media_policy.user_has_permission(user, "add")
 
 
 @override_settings(WAGTAILMEDIA={"ENABLE_API_V3": False})
 def test_settings_keep_the_media_endpoint_disabled(settings):
-    from wagtailmedia.settings import wagtailmedia_settings
-
     assert wagtailmedia_settings.ENABLE_API_V3 is False
+
+
+@pytest.mark.django_db
+def test_officers_create_video_stories_through_the_same_workflow(
+    django_user_model, video_index, make_video_story
+):
+    user = django_user_model.objects.create_user("officer3", password="pw-o-3")
+    user.groups.add(Group.objects.get(name="Communications officers"))
+    permissions = video_index.permissions_for_user(user)
+    assert permissions.can_add_subpage()
+    assert not permissions.can_publish_subpage()
+    story = make_video_story(publish_it=False)
+    assert story.get_workflow().name == "Moderator approval"
