@@ -116,7 +116,7 @@ def _with_posters(queryset: QuerySet) -> QuerySet:
     renditions = rendition_model.objects.filter(
         filter_spec__in=list(conf.RENDITION_SPECS.values())
     )
-    return queryset.select_related("poster_image").prefetch_related(
+    return queryset.select_related("poster_image", "video").prefetch_related(
         Prefetch("poster_image__renditions", queryset=renditions)
     )
 
@@ -171,4 +171,5 @@ def campaign_video_stories(campaign: CampaignPage) -> list[VideoStoryPage]:
     linked = visible.filter(Q(pk__in=picked_ids) | Q(related_campaign=campaign))
     by_id = {story.pk: story for story in linked}
     ordered = [by_id.pop(pk) for pk in picked_ids if pk in by_id]
-    return ordered + sorted(by_id.values(), key=lambda story: story.date, reverse=True)
+    linked_back = sorted(by_id.values(), key=lambda story: story.date, reverse=True)
+    return (ordered + linked_back)[: conf.VIDEO_SIDEBAR_COUNT]

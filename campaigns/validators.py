@@ -5,6 +5,8 @@ from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from wagtail.embeds.embeds import get_embed
+from wagtail.embeds.exceptions import EmbedException
 
 #: Bytes read from a caption file to recognise it.
 _WEBVTT_SNIFF_BYTES = 16
@@ -17,6 +19,21 @@ def validate_video_url(value: str) -> None:
             _("Enter a web address that starts with http:// or https://."),
             code="video_url_scheme",
         )
+
+
+def validate_embeddable(url: str) -> None:
+    """The address must be playable through an embed provider (YouTube, Vimeo, …).
+
+    Like Wagtail's ``EmbedBlock``, this asks the provider once and stores the
+    answer, so pages render the player from the database, never the network.
+    """
+    try:
+        get_embed(url)
+    except EmbedException as error:
+        raise ValidationError(
+            _("This address cannot be embedded. Use a YouTube or Vimeo address."),
+            code="not_embeddable",
+        ) from error
 
 
 def validate_video_media(media) -> None:

@@ -276,3 +276,16 @@ def test_officers_create_video_stories_through_the_same_workflow(
     assert not permissions.can_publish_subpage()
     story = make_video_story(publish_it=False)
     assert story.get_workflow().name == "Moderator approval"
+
+
+def test_tests_never_ask_an_embed_provider(settings):
+    assert settings.WAGTAILEMBEDS_FINDERS == []
+
+
+@pytest.mark.django_db
+def test_address_without_a_provider_answer_is_refused(make_video_story):
+    page = make_video_story()
+    page.video, page.video_url = None, "https://example.org/not-a-video-site"
+    with pytest.raises(ValidationError) as error:
+        page.full_clean()
+    assert "cannot be embedded" in str(error.value.message_dict["video_url"])

@@ -31,6 +31,7 @@ from campaigns.api.v2.fields import (
 from campaigns.blocks import StoryStreamBlock
 from campaigns.slugs import AsciiSlugMixin
 from campaigns.validators import (
+    validate_embeddable,
     validate_video_media,
     validate_video_url,
     validate_webvtt_document,
@@ -209,6 +210,11 @@ class VideoStoryPage(AsciiSlugMixin, Page):
                 validate_video_media(self.video)
             except ValidationError as error:
                 raise ValidationError({"video": error.messages}) from error
+        if self.video_url:
+            try:
+                validate_embeddable(self.video_url)
+            except ValidationError as error:
+                raise ValidationError({"video_url": error.messages}) from error
 
     def get_context(self, request, *args, **kwargs):
         from campaigns.selectors import related_video_stories
