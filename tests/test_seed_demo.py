@@ -7,8 +7,17 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
-from campaigns.demo import DRAFT_SLUG, PRIVATE_SLUG, PUBLIC_SLUGS, REFERENCE_SLUG
-from campaigns.models import CampaignPage
+from campaigns.demo import (
+    DRAFT_SLUG,
+    PRIVATE_SLUG,
+    PUBLIC_SLUGS,
+    REFERENCE_SLUG,
+    VIDEO_DRAFT_SLUG,
+    VIDEO_EMBED_URL,
+    VIDEO_PRIVATE_SLUG,
+    VIDEO_PUBLIC_SLUGS,
+)
+from campaigns.models import CampaignPage, VideoStoryPage
 
 
 def _counts():
@@ -66,3 +75,17 @@ def test_demo_users_only_with_debug(settings):
     editor = get_user_model().objects.get(username="editor")
     assert editor.groups.filter(name="Communications officers").exists()
     assert get_user_model().objects.get(username="admin").is_superuser
+
+
+@pytest.mark.django_db
+def test_seed_demo_has_video_stories_with_captions_and_an_embed():
+    call_command("seed_demo")
+    public = VideoStoryPage.objects.live().public()
+    assert public.count() == len(VIDEO_PUBLIC_SLUGS) >= 6
+    assert public.filter(captions__language="vi").distinct().count() >= 2
+    assert public.filter(video_url=VIDEO_EMBED_URL).exists()
+    assert public.filter(video__isnull=False).count() >= 5
+    assert not VideoStoryPage.objects.get(slug=VIDEO_DRAFT_SLUG).live
+    private = VideoStoryPage.objects.get(slug=VIDEO_PRIVATE_SLUG)
+    assert private.get_view_restrictions().exists()
+    assert private.video.collection.get_view_restrictions().exists()

@@ -1,6 +1,7 @@
 """Original Vietnamese demo content and its loader (``manage.py seed_demo``).
 
-Tests and benchmarks import the slugs from here, e.g. ``REFERENCE_SLUG``.
+Tests and benchmarks import the slugs from here, e.g. ``REFERENCE_SLUG`` or
+``VIDEO_CAPTIONED_SLUG``.
 """
 
 from campaigns.demo.body import VIDEO_URL
@@ -17,6 +18,14 @@ from campaigns.demo.content import (
     PRIVATE_PASSWORD,
 )
 from campaigns.demo.loader import Summary, seed
+from campaigns.demo.videos import (
+    VIDEO_CAPTIONED_SLUG,
+    VIDEO_DRAFT_SLUG,
+    VIDEO_EMBED_URL,
+    VIDEO_INDEX_SLUG,
+    VIDEO_PRIVATE_SLUG,
+    VIDEO_PUBLIC_SLUGS,
+)
 
 __all__ = [
     "DRAFT_SLUG",
@@ -27,6 +36,12 @@ __all__ = [
     "PRIVATE_SLUG",
     "PUBLIC_SLUGS",
     "REFERENCE_SLUG",
+    "VIDEO_CAPTIONED_SLUG",
+    "VIDEO_DRAFT_SLUG",
+    "VIDEO_EMBED_URL",
+    "VIDEO_INDEX_SLUG",
+    "VIDEO_PRIVATE_SLUG",
+    "VIDEO_PUBLIC_SLUGS",
     "VIDEO_URL",
     "Summary",
     "seed",

@@ -1,28 +1,32 @@
 """Load the demo content (DESIGN §9) in one transaction; a repeat run changes nothing.
 
-Objects are found by slug (pages), title (images, documents), name (tags,
-collection) or username, and only missing ones are created. Pages that exist
-are never edited, so an editor's changes survive a re-seed.
+Objects are found by slug (pages, tags), title (images, documents, media),
+name (collections) or username, and only missing ones are created. Pages that
+exist are never edited, so an editor's changes survive a re-seed; the one
+exception is a demo campaign without related video stories, which gets them in
+a new revision (see :mod:`campaigns.demo.video_loader`).
 """
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime, time
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.utils.timezone import make_aware
-from taggit.models import Tag
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, Site
 
 from campaigns.demo import content, media
 from campaigns.demo.body import resolve_body
 from campaigns.demo.catalogue import CAMPAIGNS, PINNED
+from campaigns.demo.publishing import (
+    ensure_password_restriction,
+    ensure_tag,
+    publish_on,
+)
 from campaigns.demo.spec import DRAFT, PRIVATE, CampaignSpec
 from campaigns.demo.users import demo_password, ensure_demo_users
+from campaigns.demo.video_loader import ensure_video_stories
 from campaigns.models import CampaignIndexPage, CampaignPage
-from campaigns.slugs import ascii_slug
 from home.models import HomePage, HomePagePinnedCampaign, PortalSettings
 
 
@@ -57,6 +61,7 @@ def seed(*, stdout=None) -> Summary:
         index = _ensure_index(home, summary)
         pages = _ensure_campaigns(index, ids, summary)
         _ensure_pins(home, pages, summary)
+        ensure_video_stories(home, ids, summary)
         if settings.DEBUG:
             summary.users = ensure_demo_users(summary.record)
     if stdout is not None and summary.users:
@@ -203,7 +208,7 @@ def _ensure_campaigns(index, ids, summary: Summary) -> dict[str, CampaignPage]:
         _save_body(pages[spec.key], spec, ids)
     for spec in CAMPAIGNS:
         if spec.status == PRIVATE:
-            _ensure_restriction(pages[spec.key], summary)
+            ensure_password_restriction(pages[spec.key], summary)
     return pages
 
 
@@ -225,19 +230,9 @@ def _add_campaign(index, spec: CampaignSpec, ids, summary: Summary) -> CampaignP
         comments_enabled=True,
         live=False,
     )
-    page.tags.add(*(_tag(name, summary) for name in spec.tags))
+    page.tags.add(*(ensure_tag(name, summary) for name in spec.tags))
     index.add_child(instance=page)
     return page
-
-
-def _tag(name: str, summary: Summary) -> Tag:
-    # Tag slugs are ASCII so that ?tag=lao-dong-sang-tao works (taggit keeps "đ").
-    tag, created = Tag.objects.get_or_create(
-        name=name, defaults={"slug": ascii_slug(name)}
-    )
-    if created:
-        summary.record("tags", created)
-    return tag
 
 
 def _save_body(page: CampaignPage, spec: CampaignSpec, ids) -> None:
@@ -246,20 +241,7 @@ def _save_body(page: CampaignPage, spec: CampaignSpec, ids) -> None:
     if spec.status == DRAFT:
         page.save_revision()
         return
-    # Publication dates follow the announcement date, not the seeding time.
-    page.first_published_at = make_aware(datetime.combine(spec.date, time(8, 30)))
-    page.save_revision().publish()
-
-
-def _ensure_restriction(page: CampaignPage, summary: Summary) -> None:
-    _, created = PageViewRestriction.objects.get_or_create(
-        page=page,
-        defaults={
-            "restriction_type": PageViewRestriction.PASSWORD,
-            "password": content.PRIVATE_PASSWORD,
-        },
-    )
-    summary.record("view restrictions", created)
+    publish_on(page, spec.date)
 
 
 def _ensure_pins(home: HomePage, pages: dict[str, CampaignPage], summary) -> None:

@@ -92,35 +92,37 @@ def ensure_document(spec: DocumentSpec, *, collection: Collection):
     return document, True
 
 
-def ensure_video_embed() -> bool:
-    """Cache the demo video's embed the way ``get_embed`` looks it up; True if new.
+def ensure_video_embed(url: str = VIDEO_URL, details: dict | None = None) -> bool:
+    """Cache a demo video's embed the way ``get_embed`` looks it up; True if new.
 
-    ``EmbedBlock`` asks for ``max_width=None``; with the row present (and no
-    ``cache_until``), rendering the video never calls YouTube.
+    ``details`` (title, video_id, width, height) default to the campaign body
+    video's. ``EmbedBlock`` asks for ``max_width=None``; with the row present
+    (and no ``cache_until``), rendering the video never calls YouTube.
     """
-    embed_hash = get_embed_hash(VIDEO_URL, None, None)
+    details = details or VIDEO_EMBED
+    embed_hash = get_embed_hash(url, None, None)
     if Embed.objects.filter(hash=embed_hash).exists():
         return False
     Embed.objects.create(
-        url=VIDEO_URL,
+        url=url,
         max_width=None,
         hash=embed_hash,
         type="video",
-        html=_iframe(),
-        title=VIDEO_EMBED["title"],
+        html=_iframe(details),
+        title=details["title"],
         provider_name="YouTube",
         thumbnail_url="",
-        width=VIDEO_EMBED["width"],
-        height=VIDEO_EMBED["height"],
+        width=details["width"],
+        height=details["height"],
     )
     return True
 
 
-def _iframe() -> str:
-    source = f"https://www.youtube-nocookie.com/embed/{VIDEO_EMBED['video_id']}"
+def _iframe(details: dict) -> str:
+    source = f"https://www.youtube-nocookie.com/embed/{details['video_id']}"
     return (
-        f'<iframe src="{source}" title="{VIDEO_EMBED["title"]}" '
-        f'width="{VIDEO_EMBED["width"]}" height="{VIDEO_EMBED["height"]}" '
+        f'<iframe src="{source}" title="{details["title"]}" '
+        f'width="{details["width"]}" height="{details["height"]}" '
         'frameborder="0" allow="encrypted-media; picture-in-picture" '
         "allowfullscreen></iframe>"
     )
@@ -161,13 +163,13 @@ def _draw_caption(picture: Image.Image, caption: str) -> None:
     band = Image.new("RGBA", (SIZE[0], 230), (0, 0, 0, 150))
     picture.paste(band, (0, SIZE[1] - 230), band)
     draw = ImageDraw.Draw(picture)
-    title_font = _font(54)
+    title_font = font(54)
     y = SIZE[1] - 205
     for line in _wrap(draw, _text(caption), title_font, SIZE[0] - 120)[:2]:
         draw.text((60, y), line, font=title_font, fill="white")
         y += 68
     credit = _text(f"Ảnh minh họa – {PORTAL_NAME}")
-    draw.text((60, SIZE[1] - 60), credit, font=_font(28), fill=(230, 230, 230))
+    draw.text((60, SIZE[1] - 60), credit, font=font(28), fill=(230, 230, 230))
 
 
 def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int) -> list[str]:
@@ -186,7 +188,8 @@ def _font_path() -> str | None:
     return next((path for path in FONT_CANDIDATES if Path(path).exists()), None)
 
 
-def _font(size: int) -> ImageFont.FreeTypeFont:
+def font(size: int) -> ImageFont.FreeTypeFont:
+    """A bold font with Vietnamese glyphs if one is installed, else Pillow's own."""
     path = _font_path()
     return ImageFont.truetype(path, size) if path else ImageFont.load_default(size)
 

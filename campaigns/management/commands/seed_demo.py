@@ -9,8 +9,8 @@ __all__ = ["DRAFT_SLUG", "PRIVATE_SLUG", "REFERENCE_SLUG", "Command"]
 
 class Command(BaseCommand):
     help = (
-        "Create the demo home page, campaign index, campaigns, media and (in DEBUG) "
-        "the demo users. Idempotent: only what is missing is created."
+        "Create the demo home page, campaigns, video stories, their media and (in "
+        "DEBUG) the demo users. Idempotent: only what is missing is created."
     )
 
     def handle(self, *args, **options):

@@ -1,0 +1,184 @@
+"""Video files, caption documents, posters and embeds of the demo video stories.
+
+Clips and WebVTT files are copied from :data:`~campaigns.demo.video_spec.FILES_DIR`;
+posters are drawn with Pillow. Each object is found by title and created only
+when missing. Assets of private and draft stories go in a password-restricted
+collection, so Wagtail's document view refuses their caption files.
+"""
+
+from dataclasses import dataclass
+from io import BytesIO
+
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from PIL import Image, ImageDraw
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.utils.file import hash_filelike
+from wagtailmedia.models import get_media_model
+
+from campaigns.demo.content import PRIVATE_PASSWORD
+from campaigns.demo.media import ensure_video_embed, font, render_jpeg
+from campaigns.demo.spec import PUBLIC
+from campaigns.demo.video_spec import (
+    FILES_DIR,
+    PRIVATE_VIDEO_COLLECTION,
+    VIDEO_COLLECTION,
+    VIDEO_EMBEDS,
+    ClipSpec,
+    VideoStorySpec,
+)
+
+#: Palette numbers for posters start after the campaign images' first ones.
+_POSTER_PALETTE_OFFSET = 2
+
+
+@dataclass(frozen=True)
+class StoryAssets:
+    """Primary keys of what one story shows; None where it has no such thing."""
+
+    poster_id: int
+    media_id: int | None = None
+    captions_id: int | None = None
+
+
+def ensure_collections(summary) -> tuple[Collection, Collection]:
+    """The public and the password-restricted video collections, under the root."""
+    root = Collection.get_first_root_node()
+    public, private = (
+        root.get_children().filter(name=name).first() or root.add_child(name=name)
+        for name in (VIDEO_COLLECTION, PRIVATE_VIDEO_COLLECTION)
+    )
+    _, created = CollectionViewRestriction.objects.get_or_create(
+        collection=private,
+        defaults={
+            "restriction_type": CollectionViewRestriction.PASSWORD,
+            "password": PRIVATE_PASSWORD,
+        },
+    )
+    summary.record("collection view restrictions", created)
+    return public, private
+
+
+def ensure_story_assets(
+    spec: VideoStorySpec, *, number: int, collections, summary
+) -> StoryAssets:
+    """Poster, uploaded video and caption file of ``spec``; the embed if external."""
+    public, private = collections
+    collection = public if spec.status == PUBLIC else private
+    poster, created = _ensure_poster(spec, collection=collection, number=number)
+    summary.record("images", created)
+    media_id = captions_id = None
+    if spec.clip is not None:
+        media, created = _ensure_media(spec, spec.clip, collection=collection)
+        media_id = media.pk
+        summary.record("media", created)
+    if spec.clip is not None and spec.clip.captions:
+        document, created = _ensure_captions(spec, collection=collection)
+        captions_id = document.pk
+        summary.record("caption files", created)
+    if spec.video_url:
+        created = ensure_video_embed(spec.video_url, VIDEO_EMBEDS[spec.video_url])
+        summary.record("video embeds", created)
+    return StoryAssets(poster_id=poster.pk, media_id=media_id, captions_id=captions_id)
+
+
+def _ensure_poster(spec: VideoStorySpec, *, collection: Collection, number: int):
+    model = get_image_model()
+    image_spec = spec.poster
+    existing = model.objects.filter(title=image_spec.title).first()
+    if existing is not None:
+        return existing, False
+    data = render_poster(spec.title, number=number, seconds=_seconds(spec))
+    image = model(
+        title=image_spec.title,
+        description=image_spec.description,
+        collection=collection,
+        file=ImageFile(BytesIO(data), name=f"{image_spec.key}.jpg"),
+        file_size=len(data),
+        file_hash=hash_filelike(BytesIO(data)),
+    )
+    image.save()
+    return image, True
+
+
+def _ensure_media(spec: VideoStorySpec, clip: ClipSpec, *, collection: Collection):
+    model = get_media_model()
+    existing = model.objects.filter(title=spec.media_title).first()
+    if existing is not None:
+        return existing, False
+    media = model(
+        title=spec.media_title,
+        collection=collection,
+        file=ContentFile((FILES_DIR / clip.file_name).read_bytes(), clip.file_name),
+        type="video",
+        duration=clip.seconds,
+        width=clip.width,
+        height=clip.height,
+    )
+    media.save()
+    return media, True
+
+
+def _ensure_captions(spec: VideoStorySpec, *, collection: Collection):
+    model = get_document_model()
+    existing = model.objects.filter(title=spec.captions_title).first()
+    if existing is not None:
+        return existing, False
+    data = (FILES_DIR / spec.clip.captions).read_bytes()
+    document = model(
+        title=spec.captions_title,
+        collection=collection,
+        file=ContentFile(data, name=spec.clip.captions),
+        file_size=len(data),
+        file_hash=hash_filelike(BytesIO(data)),
+    )
+    document.save()
+    return document, True
+
+
+def _seconds(spec: VideoStorySpec) -> int:
+    return int(spec.duration.total_seconds()) if spec.duration else 0
+
+
+def render_poster(title: str, *, number: int, seconds: int) -> bytes:
+    """A 1600×900 video frame: the demo illustration, a play button, the length."""
+    picture = Image.open(
+        BytesIO(render_jpeg(title, number=number + _POSTER_PALETTE_OFFSET))
+    ).convert("RGB")
+    overlay = Image.new("RGBA", picture.size, (0, 0, 0, 0))
+    draw = ImageDraw.Draw(overlay)
+    width, height = picture.size
+    # A dark frame, like a paused player; the caption band stays readable.
+    draw.rectangle((0, 0, width - 1, height - 1), outline=(0, 0, 0, 200), width=18)
+    centre_x, centre_y, radius = width // 2, (height - 230) // 2 + 20, 120
+    draw.ellipse(
+        (centre_x - radius, centre_y - radius, centre_x + radius, centre_y + radius),
+        fill=(0, 0, 0, 150),
+        outline=(255, 255, 255, 230),
+        width=8,
+    )
+    draw.polygon(
+        [
+            (centre_x - 40, centre_y - 62),
+            (centre_x - 40, centre_y + 62),
+            (centre_x + 66, centre_y),
+        ],
+        fill=(255, 255, 255, 240),
+    )
+    if seconds:
+        _draw_length(draw, seconds, right=width - 48, top=48)
+    picture = Image.alpha_composite(picture.convert("RGBA"), overlay).convert("RGB")
+    output = BytesIO()
+    picture.save(output, "JPEG", quality=82, optimize=True)
+    return output.getvalue()
+
+
+def _draw_length(draw: ImageDraw.ImageDraw, seconds: int, *, right: int, top: int):
+    label = f"{seconds // 60}:{seconds % 60:02d}"
+    length_font = font(44)
+    text_width = draw.textlength(label, font=length_font)
+    box = (right - text_width - 36, top, right, top + 68)
+    draw.rounded_rectangle(box, radius=12, fill=(0, 0, 0, 190))
+    draw.text((box[0] + 18, top + 8), label, font=length_font, fill="white")
