@@ -199,9 +199,12 @@ class VideoStoryPage(AsciiSlugMixin, Page):
         if bool(self.video_id) == bool(self.video_url):
             raise ValidationError(
                 {
-                    "video_url": _(
-                        "Give exactly one video source: upload a video or enter an "
-                        "external address."
+                    "video_url": ValidationError(
+                        _(
+                            "Give exactly one video source: upload a video or enter "
+                            "an external address."
+                        ),
+                        code="one_video_source",
                     )
                 }
             )
@@ -209,12 +212,12 @@ class VideoStoryPage(AsciiSlugMixin, Page):
             try:
                 validate_video_media(self.video)
             except ValidationError as error:
-                raise ValidationError({"video": error.messages}) from error
+                raise ValidationError({"video": error}) from error
         if self.video_url:
             try:
                 validate_embeddable(self.video_url)
             except ValidationError as error:
-                raise ValidationError({"video_url": error.messages}) from error
+                raise ValidationError({"video_url": error}) from error
 
     def get_context(self, request, *args, **kwargs):
         from campaigns.selectors import related_video_stories
@@ -263,7 +266,7 @@ class VideoCaption(Orderable):
             try:
                 validate_webvtt_document(self.document)
             except ValidationError as error:
-                raise ValidationError({"document": error.messages}) from error
+                raise ValidationError({"document": error}) from error
 
     class Meta(Orderable.Meta):
         verbose_name = _("caption track")
