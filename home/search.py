@@ -1,14 +1,24 @@
-"""Search over public pages."""
+"""Search over the public campaign and video pages of the active language."""
 
-from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
+from campaigns.models import CampaignPage, VideoStoryPage
+from campaigns.search import clean_query
 
-def search_public_pages(query: str):
-    """Live, unrestricted pages of the active language matching ``query``."""
-    pages = Page.objects.live().public().specific()
-    try:
-        pages = pages.filter(locale=Locale.get_active())
-    except Locale.DoesNotExist:
-        pages = pages.filter(locale__language_code=get_language())
+
+def search_public_pages(raw_query: str):
+    """Live, unrestricted campaign and video pages matching the folded query.
+
+    An empty query (after folding) matches nothing rather than everything.
+    """
+    query = clean_query(raw_query)
+    if not query:
+        return Page.objects.none()
+    pages = (
+        Page.objects.live()
+        .public()
+        .type(CampaignPage, VideoStoryPage)
+        .filter(locale=Locale.get_active())
+        .specific()
+    )
     return pages.search(query)

@@ -9,10 +9,9 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
+from campaigns.search import tidy_query
 from home.search import search_public_pages
 
-#: Longest query we search for; longer input is cut, never rejected.
-MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
 
 
@@ -54,7 +53,7 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
     """Full-text search over the public pages of the current language."""
-    query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
+    query = tidy_query(request.GET.get("q"))
     results = search_public_pages(query) if query else []
     page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "home/search.html", {"search_query": query, "results": page})

@@ -120,3 +120,13 @@ def test_search_never_500(client, demo, query):
     response = client.get("/search/", {"q": query})
     assert response.status_code == 200
     assert b"<b>" not in response.content.split(b"<body", 1)[1] or query != "<b>"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/", f"/{INDEX_SLUG}/", "/api/v2/pages/"])
+def test_language_comes_from_the_path_not_the_browser(client, demo, path):
+    response = client.get(path, HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert response.status_code == 200
+    assert "accept-language" not in response.get("Vary", "").lower()
+    if not path.startswith("/api/"):
+        assert '<html lang="vi"' in response.content.decode()

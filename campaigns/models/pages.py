@@ -28,6 +28,7 @@ from campaigns.api.v2.fields import (
     TagNamesField,
 )
 from campaigns.blocks import StoryStreamBlock
+from campaigns.search import FoldedSearchMixin
 from campaigns.slugs import AsciiSlugMixin
 
 
@@ -80,7 +81,7 @@ class CampaignPageTag(TaggedItemBase):
         verbose_name_plural = _("campaign page tags")
 
 
-class CampaignPage(AsciiSlugMixin, Page):
+class CampaignPage(FoldedSearchMixin, AsciiSlugMixin, Page):
     """A campaign announcement, like the portal's "Phát động phong trào thi đua"."""
 
     date = models.DateField(_("publication date"), default=timezone.localdate)
@@ -168,8 +169,10 @@ class CampaignPage(AsciiSlugMixin, Page):
         index.SearchField("lead"),
         index.SearchField("slogan"),
         index.SearchField("body"),
+        index.SearchField("search_text_folded"),
         index.FilterField("date"),
     ]
+    folded_search_sources = ("title", "lead", "slogan", "issuing_bodies", "body")
 
     api_fields = [
         APIField("date"),

@@ -29,6 +29,7 @@ from campaigns.api.v2.fields import (
     VideoSourceField,
 )
 from campaigns.blocks import StoryStreamBlock
+from campaigns.search import FoldedSearchMixin
 from campaigns.slugs import AsciiSlugMixin
 from campaigns.validators import (
     validate_embeddable,
@@ -77,7 +78,7 @@ class VideoStoryPageTag(TaggedItemBase):
         verbose_name_plural = _("video story tags")
 
 
-class VideoStoryPage(AsciiSlugMixin, Page):
+class VideoStoryPage(FoldedSearchMixin, AsciiSlugMixin, Page):
     """A short video reportage with its poster, captions and transcript."""
 
     date = models.DateField(_("publication date"), default=timezone.localdate)
@@ -165,8 +166,10 @@ class VideoStoryPage(AsciiSlugMixin, Page):
         index.SearchField("lead"),
         index.SearchField("transcript"),
         index.SearchField("body"),
+        index.SearchField("search_text_folded"),
         index.FilterField("date"),
     ]
+    folded_search_sources = ("title", "lead", "transcript", "body")
 
     api_fields = [
         APIField("date"),

@@ -1,8 +1,10 @@
 """The v2 pages endpoint, with StreamField references resolved in bulk."""
 
 from rest_framework.response import Response
+from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.views import PagesAPIViewSet
 
+from campaigns.api.v2.filters import FoldedSearchFilter
 from campaigns.references import resolved_references
 
 
@@ -13,6 +15,11 @@ class CampaignPagesAPIViewSet(PagesAPIViewSet):
     and tag they reference is fetched in one query per kind, and serialisation
     then reads from that scope.
     """
+
+    filter_backends = [
+        FoldedSearchFilter if backend is SearchFilter else backend
+        for backend in PagesAPIViewSet.filter_backends
+    ]
 
     def get_base_queryset(self):
         # Wagtail builds it three times per listing, each costing three queries.

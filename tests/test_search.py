@@ -1,0 +1,93 @@
+"""Search ignores diacritics on every backend, and no input makes it fail."""
+
+import pytest
+
+from campaigns.search import MAX_QUERY_LENGTH, clean_query, fold
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Lao động sáng tạo", "lao dong sang tao"),
+        ("LAO ĐỘNG", "lao dong"),
+        ("Đoàn thanh niên", "doan thanh nien"),
+        ("đ", "d"),
+    ],
+)
+def test_fold_removes_vietnamese_diacritics(text, folded):
+    assert fold(text) == folded
+
+
+def test_query_is_cleaned_of_control_characters_and_capped():
+    assert clean_query("lao\x00 động\t\n") == "lao dong"
+    assert len(clean_query("x" * 5000)) == MAX_QUERY_LENGTH
+    assert clean_query("\x00\x01") == ""
+
+
+@pytest.fixture
+def searchable(make_campaign, make_video_story, draft_campaign, private_campaign):
+    return {
+        "campaign": make_campaign(
+            "Phát động phong trào Lao động sáng tạo",
+            lead="Thi đua trong công nhân, viên chức.",
+        ),
+        "video": make_video_story(
+            "Đoàn viên làm đường nông thôn mới",
+            transcript="<p>Người dân góp công làm đường bê tông.</p>",
+        ),
+        "draft": draft_campaign,
+        "private": private_campaign,
+    }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query", ["lao dong sang tao", "Lao động sáng tạo", "LAO ĐỘNG"]
+)
+def test_site_search_ignores_diacritics(client, searchable, query):
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+    found = [page.pk for page in response.context["results"]]
+    assert searchable["campaign"].pk in found
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["doan vien", "be tong", "Đoàn viên"])
+def test_site_search_finds_video_stories_by_title_and_transcript(
+    client, searchable, query
+):
+    found = [
+        page.pk for page in client.get("/search/", {"q": query}).context["results"]
+    ]
+    assert searchable["video"].pk in found
+
+
+@pytest.mark.django_db
+def test_search_never_shows_draft_or_private_pages(client, searchable):
+    for query in ("bi mat", "Bản nháp", "riêng tư"):
+        html = client.get("/search/", {"q": query}).content.decode()
+        assert searchable["draft"].title not in html
+        assert searchable["private"].title not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["lao dong", "LAO ĐỘNG", "lao\x00dong"])
+def test_api_search_ignores_diacritics_and_nul_bytes(client, searchable, query):
+    response = client.get("/api/v2/pages/", {"search": query})
+    assert response.status_code == 200
+    assert searchable["campaign"].pk in [
+        item["id"] for item in response.json()["items"]
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"search": "\x00"},
+        {"search": "x" * 5000},
+        {"search": "a", "search_operator": "xor"},
+    ],
+)
+def test_api_search_garbage_gives_a_normal_answer_or_400(client, searchable, params):
+    assert client.get("/api/v2/pages/", params).status_code in {200, 400}
