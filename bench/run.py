@@ -49,7 +49,7 @@ from bench.load import Check, LoadResult, run_load  # noqa: E402
 HOST = "127.0.0.1"
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/portal_bench"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/14"
-LISTING = "/api/v2/pages/?type={type}&fields=*&limit={limit}"
+LISTING = "/api/v2/pages/?type={type}&locale=vi&fields=*&limit={limit}"
 RESULTS = ROOT / "bench" / "results"
 #: Returns what is wrong with one item of a v2 listing, or None when it is right.
 ItemCheck = Callable[[dict], str | None]

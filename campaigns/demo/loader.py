@@ -24,6 +24,7 @@ from campaigns.demo.publishing import (
     publish_on,
 )
 from campaigns.demo.spec import DRAFT, PRIVATE, CampaignSpec
+from campaigns.demo.translations import ensure_english_editions
 from campaigns.demo.users import demo_password, ensure_demo_users
 from campaigns.demo.video_loader import ensure_video_stories
 from campaigns.models import CampaignIndexPage, CampaignPage
@@ -62,6 +63,7 @@ def seed(*, stdout=None) -> Summary:
         pages = _ensure_campaigns(index, ids, summary)
         _ensure_pins(home, pages, summary)
         ensure_video_stories(home, ids, summary)
+        ensure_english_editions(summary)
         if settings.DEBUG:
             summary.users = ensure_demo_users(summary.record)
     if stdout is not None and summary.users:

@@ -28,7 +28,7 @@ def public_pages() -> dict[str, str]:
     """Home, the campaign index and the reference campaign (every block type)."""
     return {
         "home": "/",
-        "campaign index": CampaignIndexPage.objects.get().url,
+        "campaign index": CampaignIndexPage.objects.get(locale__language_code="vi").url,
         "campaign page": CampaignPage.objects.get(slug=REFERENCE_SLUG).url,
     }
 

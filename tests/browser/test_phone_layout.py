@@ -29,7 +29,7 @@ def horizontal_overflow(page) -> int:
 def test_home_and_campaign_page_fit_a_phone_and_menu_opens(
     seeded_portal, new_context, screenshot_dir
 ):
-    index = CampaignIndexPage.objects.get()
+    index = CampaignIndexPage.objects.get(locale__language_code="vi")
     campaign = CampaignPage.objects.get(slug=REFERENCE_SLUG)
     page = new_context(**PHONE).new_page()
 

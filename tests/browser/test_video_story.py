@@ -15,7 +15,7 @@ pytestmark = [
 def test_reader_watches_a_story_with_captions_and_reads_the_transcript(
     seeded_portal, new_context, screenshot_dir
 ):
-    index = VideoStoryIndexPage.objects.get()
+    index = VideoStoryIndexPage.objects.get(locale__language_code="vi")
     story = VideoStoryPage.objects.get(slug=VIDEO_CAPTIONED_SLUG)
     page = new_context().new_page()
 
@@ -50,7 +50,7 @@ def test_reader_watches_a_story_with_captions_and_reads_the_transcript(
 def test_video_pages_have_no_serious_accessibility_violation(
     seeded_portal, new_context, axe_source
 ):
-    index = VideoStoryIndexPage.objects.get()
+    index = VideoStoryIndexPage.objects.get(locale__language_code="vi")
     story = VideoStoryPage.objects.get(slug=VIDEO_CAPTIONED_SLUG)
     page = new_context(bypass_csp=True).new_page()
     for url in (index.url, story.url):
