@@ -294,3 +294,26 @@ def test_address_without_a_provider_answer_is_refused(make_video_story):
     with pytest.raises(ValidationError) as error:
         page.full_clean()
     assert _codes(error, "video_url") == ["not_embeddable"]
+
+
+@pytest.mark.django_db
+def test_story_page_renders_player_captions_transcript_and_metadata(
+    client, make_video_story
+):
+    page = make_video_story(tags=("nong-thon-moi", "du-lich"))
+    html = client.get(page.url).content.decode()
+    assert 'controls preload="metadata"' in html and "<video" in html
+    assert 'poster="' in html
+    assert '<track kind="captions"' in html and 'srclang="vi"' in html
+    assert "<details" in html and "Lời thoại của phóng sự." in html
+    assert "VideoObject" in html and 'property="og:video' in html
+    assert "?tag=du-lich" in html and "facebook.com/sharer" in html
+
+
+@pytest.mark.django_db
+def test_embedded_story_page_renders_the_stored_player(client, make_video_story):
+    stored_embed(EMBED_URL)
+    page = make_video_story(video_url=EMBED_URL, captions=0)
+    html = client.get(page.url).content.decode()
+    assert "youtube-nocookie.com/embed/x" in html
+    assert "<video" not in html
