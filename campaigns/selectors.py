@@ -6,10 +6,11 @@ What counts as public (live, not view-restricted) is decided by
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import ExtractYear
+from django.http import Http404
 from django.utils.functional import SimpleLazyObject
 from taggit.models import Tag
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Locale, Page, Site
 
 from campaigns import conf
 from campaigns.models import CampaignPage, VideoStoryPage
@@ -173,3 +174,23 @@ def campaign_video_stories(campaign: CampaignPage) -> list[VideoStoryPage]:
     ordered = [by_id.pop(pk) for pk in picked_ids if pk in by_id]
     linked_back = sorted(by_id.values(), key=lambda story: story.date, reverse=True)
     return (ordered + linked_back)[: conf.VIDEO_SIDEBAR_COUNT]
+
+
+def page_for_edition_path(request, path: str, *, language: str) -> Page | None:
+    """The page a prefixed path (``/en/...``) serves, routed from that edition's home.
+
+    None when the site has no home page in that language or nothing is there.
+    """
+    site = Site.find_for_request(request)
+    locale = Locale.objects.filter(language_code=language).first()
+    if site is None or locale is None:
+        return None
+    home = site.root_page.get_translation_or_none(locale)
+    if home is None:
+        return None
+    components = [part for part in path.split("/") if part][1:]
+    try:
+        page, _args, _kwargs = home.specific.route(request, components)
+    except Http404:
+        return None
+    return page

@@ -44,3 +44,44 @@ def test_page_without_translation_links_to_the_other_home(client, demo):
     english_home = Page.objects.get(depth=2, locale__language_code="en")
     html = client.get(untranslated.url).content.decode()
     assert f'href="{english_home.url}"' in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("edition", ["vi", "en"])
+def test_v2_finds_a_page_by_the_path_of_either_edition(client, demo, edition):
+    vietnamese = CampaignPage.objects.get(slug=REFERENCE_SLUG)
+    page = (
+        vietnamese
+        if edition == "vi"
+        else vietnamese.get_translations().get(locale__language_code="en")
+    )
+    response = client.get("/api/v2/pages/find/", {"html_path": page.url})
+    assert response.status_code == 302
+    assert f"/api/v2/pages/{page.pk}/" in response["Location"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/en/khong-co/", "/fr/", "/en/../admin/"])
+def test_v2_find_gives_404_for_unknown_paths(client, demo, path):
+    assert client.get("/api/v2/pages/find/", {"html_path": path}).status_code == 404
+
+
+@pytest.mark.django_db
+def test_unknown_locale_gets_a_clear_4xx(client, demo):
+    for url in ("/api/v2/pages/?locale=xx", "/api/v3/pages/?locale=xx"):
+        response = client.get(url)
+        assert 400 <= response.status_code < 500
+        assert "Locale" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_listing_by_locale_gives_only_that_edition(client, demo):
+    items = client.get(
+        "/api/v2/pages/", {"type": "campaigns.CampaignPage", "locale": "en"}
+    ).json()["items"]
+    assert [item["meta"]["slug"] for item in items] == [
+        CampaignPage.objects.get(slug=REFERENCE_SLUG)
+        .get_translations()
+        .get(locale__language_code="en")
+        .slug
+    ]

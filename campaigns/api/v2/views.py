@@ -1,11 +1,14 @@
 """The v2 pages endpoint, with StreamField references resolved in bulk."""
 
+from django.conf import settings
+from django.utils.translation import get_language_from_path
 from rest_framework.response import Response
 from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.views import PagesAPIViewSet
 
 from campaigns.api.v2.filters import FoldedSearchFilter
 from campaigns.references import resolved_references
+from campaigns.selectors import page_for_edition_path
 
 
 class CampaignPagesAPIViewSet(PagesAPIViewSet):
@@ -26,6 +29,17 @@ class CampaignPagesAPIViewSet(PagesAPIViewSet):
         if not hasattr(self, "_base_queryset"):
             self._base_queryset = super().get_base_queryset()
         return self._base_queryset
+
+    def find_object(self, queryset, request):
+        """Also find pages by the path of another edition: ``/en/...``."""
+        path = request.GET.get("html_path", "")
+        language = get_language_from_path(path)
+        if not language or language == settings.LANGUAGE_CODE:
+            return super().find_object(queryset, request)
+        page = page_for_edition_path(request, path, language=language)
+        if page is not None and queryset.filter(id=page.id).exists():
+            return page
+        return None
 
     def listing_view(self, request):
         queryset = self.get_queryset()
