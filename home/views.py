@@ -10,7 +10,7 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
 from campaigns.search import tidy_query
-from home.search import search_public_pages
+from home.search import promoted_results, search_public_pages
 
 RESULTS_PER_PAGE = 10
 
@@ -56,4 +56,9 @@ def search(request: HttpRequest) -> HttpResponse:
     query = tidy_query(request.GET.get("q"))
     results = search_public_pages(query) if query else []
     page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "home/search.html", {"search_query": query, "results": page})
+    context = {
+        "search_query": query,
+        "results": page,
+        "promotions": promoted_results(query) if query else [],
+    }
+    return render(request, "home/search.html", context)

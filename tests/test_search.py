@@ -1,6 +1,7 @@
 """Search ignores diacritics on every backend, and no input makes it fail."""
 
 import pytest
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from campaigns.search import MAX_QUERY_LENGTH, clean_query, fold
 
@@ -91,3 +92,29 @@ def test_api_search_ignores_diacritics_and_nul_bytes(client, searchable, query):
 )
 def test_api_search_garbage_gives_a_normal_answer_or_400(client, searchable, params):
     assert client.get("/api/v2/pages/", params).status_code in {200, 400}
+
+
+@pytest.mark.django_db
+def test_editors_picks_come_first_and_only_when_public(client, searchable):
+    query = Query.get("lao dong")
+    SearchPromotion.objects.create(
+        query=query, page=searchable["video"], sort_order=0, description="Xem ngay"
+    )
+    SearchPromotion.objects.create(
+        query=query, page=searchable["private"], sort_order=1
+    )
+    SearchPromotion.objects.create(
+        query=query,
+        external_link_url="https://dichvucong.gov.vn/",
+        external_link_text="Cổng dịch vụ công",
+        sort_order=2,
+    )
+    response = client.get("/search/", {"q": "Lao Động"})
+    picks = response.context["promotions"]
+    assert [pick["title"] for pick in picks] == [
+        searchable["video"].title,
+        "Cổng dịch vụ công",
+    ]
+    html = response.content.decode()
+    assert html.index(searchable["video"].title) < html.index("results-title")
+    assert searchable["private"].title not in html
