@@ -1,0 +1,156 @@
+"""The URLs the bench measures, each with the check that its response did the work."""
+
+import itertools
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+
+from bench.load import Check
+
+LISTING = "/api/v2/pages/?type={type}&locale=vi&fields=*&limit={limit}"
+#: Returns what is wrong with one item of a v2 listing, or None when it is right.
+ItemCheck = Callable[[dict], str | None]
+#: Suffix of the pages served with every fragment rendered on every request.
+RENDERED = "(rendered)"
+
+
+@dataclass
+class Target:
+    """A URL to measure and how to tell that its response did the work."""
+
+    name: str
+    path: str
+    check: Check
+    #: Served by the server that renders page fragments on every request.
+    rendered: bool = False
+    #: For a v2 listing: the same listing at ``limit=1``, at each offset in turn.
+    singles: list["Target"] = field(default_factory=list)
+
+
+def targets() -> list[Target]:
+    """The bare view, then the pages of issues 3 and 4, each with its content check.
+
+    Each HTML page is measured twice: with its fragments cached, as configured,
+    and rendered on every request (the honest cost of a cache miss).
+    """
+    from django.utils.html import escape
+
+    from campaigns.demo import (
+        INDEX_SLUG,
+        PUBLIC_SLUGS,
+        REFERENCE_SLUG,
+        VIDEO_CAPTIONED_SLUG,
+        VIDEO_INDEX_SLUG,
+        VIDEO_PUBLIC_SLUGS,
+    )
+    from campaigns.demo.content import INDEX_TITLE, PORTAL_NAME
+    from campaigns.demo.video_spec import VIDEO_INDEX_TITLE
+    from campaigns.models import CampaignPage, VideoStoryPage
+
+    reference = escape(CampaignPage.objects.get(slug=REFERENCE_SLUG).title)
+    video = escape(VideoStoryPage.objects.get(slug=VIDEO_CAPTIONED_SLUG).title)
+    pages = [
+        Target("home", "/", _contains(escape(PORTAL_NAME), reference)),
+        Target("campaign index", f"/{INDEX_SLUG}/", _contains(INDEX_TITLE, reference)),
+        Target(
+            "campaign page",
+            f"/{INDEX_SLUG}/{REFERENCE_SLUG}/",
+            _contains(reference, "NewsArticle", "/media/images/"),
+        ),
+        Target(
+            "video index",
+            f"/{VIDEO_INDEX_SLUG}/",
+            _contains(escape(VIDEO_INDEX_TITLE), video),
+        ),
+        Target(
+            "video page",
+            f"/{VIDEO_INDEX_SLUG}/{VIDEO_CAPTIONED_SLUG}/",
+            _contains(video, "VideoObject", "<track"),
+        ),
+    ]
+    return [
+        Target("bare view", "/bench/bare/", _equals(b"ok")),
+        *itertools.chain.from_iterable(
+            (page, replace(page, name=f"{page.name} {RENDERED}", rendered=True))
+            for page in pages
+        ),
+        _listing("v2 listing", "campaigns.CampaignPage", PUBLIC_SLUGS, _has_body),
+        _listing(
+            "video listing",
+            "campaigns.VideoStoryPage",
+            VIDEO_PUBLIC_SLUGS,
+            _playable(captioned=VIDEO_CAPTIONED_SLUG),
+        ),
+    ]
+
+
+def _listing(
+    name: str, page_type: str, slugs: Sequence[str], item: ItemCheck
+) -> Target:
+    """A v2 listing of ``page_type`` at ``limit=20``, which must hold ``slugs``.
+
+    Its ``singles`` hold one page each, at offsets 0, 1, …; only their queries
+    are taken.
+    """
+    one = LISTING.format(type=page_type, limit=1)
+    check = _listing_check(1, item=item)
+    singles = [
+        Target(f"{name}, limit=1, offset={n}", f"{one}&offset={n}", check)
+        for n in range(len(slugs))
+    ]
+    return Target(
+        name,
+        LISTING.format(type=page_type, limit=20),
+        _listing_check(len(slugs), set(slugs), item=item),
+        singles=singles,
+    )
+
+
+def _equals(expected: bytes) -> Check:
+    return lambda body: None if body == expected else f"body is not {expected!r}"
+
+
+def _contains(*texts: str) -> Check:
+    needles = [text.encode() for text in texts]
+
+    def check(body: bytes) -> str | None:
+        missing = [n.decode() for n in needles if n not in body]
+        return f"missing {missing}" if missing else None
+
+    return check
+
+
+def _has_body(item: dict) -> str | None:
+    return None if item.get("body") else "no body"
+
+
+def _playable(captioned: str | None = None) -> ItemCheck:
+    """Each video story has a video source with a URL; ``captioned`` has captions."""
+
+    def check(item: dict) -> str | None:
+        if not (item.get("video_source") or {}).get("url"):
+            return "no video source"
+        if item["meta"]["slug"] == captioned and not item.get("captions"):
+            return "no caption track"
+        return None
+
+    return check
+
+
+def _listing_check(
+    count: int, slugs: set[str] | None = None, item: ItemCheck = _has_body
+) -> Check:
+    def check(body: bytes) -> str | None:
+        try:
+            items = json.loads(body)["items"]
+            found = {entry["meta"]["slug"] for entry in items}
+        except (ValueError, KeyError, TypeError) as exc:
+            return f"not a page listing: {exc!r}"
+        if len(items) != count or (slugs is not None and found != slugs):
+            return f"expected {count} items, got {sorted(found)}"
+        for entry in items:
+            if error := item(entry):
+                return f"{entry['meta']['slug']}: {error}"
+        return None
+
+    return check
