@@ -9,7 +9,8 @@ from django.utils import translation
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUES = sorted(
     path
-    for path in ROOT.glob("**/locale/vi/LC_MESSAGES/django.po")
+    for pattern in ("**/locale/vi/LC_MESSAGES/*.po", "locale-admin/vi/LC_MESSAGES/*.po")
+    for path in ROOT.glob(pattern)
     if ".venv" not in path.parts and "node_modules" not in path.parts
 )
 _ENTRY = re.compile(
@@ -19,10 +20,12 @@ _ENTRY = re.compile(
 
 def test_every_app_ships_a_vietnamese_catalogue():
     names = {path.relative_to(ROOT).parts[0] for path in CATALOGUES}
-    assert {"campaigns", "home", "locale"} <= names
+    assert {"campaigns", "home", "locale", "locale-admin"} <= names
 
 
-@pytest.mark.parametrize("path", CATALOGUES, ids=lambda path: str(path.parent))
+@pytest.mark.parametrize(
+    "path", CATALOGUES, ids=lambda path: str(path.relative_to(ROOT))
+)
 def test_no_entry_is_fuzzy_or_empty(path):
     text = path.read_text(encoding="utf-8")
     assert "#, fuzzy" not in text
@@ -40,3 +43,22 @@ def test_reader_sees_vietnamese_labels(client):
     assert "Skip to main content" not in html
     with translation.override("vi"):
         assert str(translation.gettext("Transcript")) == "Lời thoại"
+
+
+@pytest.mark.parametrize(
+    ("english", "vietnamese"),
+    [("Save draft", "Lưu bản nháp"), ("Awaiting your review", "Đang chờ bạn duyệt")],
+)
+def test_admin_strings_are_completed_in_vietnamese(english, vietnamese):
+    with translation.override("vi"):
+        assert translation.gettext(english) == vietnamese
+
+
+@pytest.mark.django_db
+def test_editor_sees_the_admin_dashboard_in_vietnamese(client, django_user_model):
+    user = django_user_model.objects.create_superuser("bientap", password="pw-b-1")
+    client.force_login(user)
+    html = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="vi").content.decode()
+    assert 'lang="vi"' in html
+    assert "Trang tổng quan" in html  # "Dashboard"
+    assert "Keyboard shortcuts" not in html and "Phím tắt" in html

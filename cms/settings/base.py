@@ -160,7 +160,9 @@ LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project catalogue first, then the completion of the admin (Wagtail,
+# wagtail-localize and wagtailmedia ship few Vietnamese strings).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale-admin"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
