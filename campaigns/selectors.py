@@ -16,15 +16,27 @@ from campaigns import conf
 from campaigns.models import CampaignPage, VideoStoryPage
 
 
-def _with_card_images(queryset: QuerySet) -> QuerySet:
-    """Hero image and its card rendition in two queries for the whole list."""
+def _with_listing_image(queryset: QuerySet, image: str, *also: str) -> QuerySet:
+    """The listing image (and ``also`` relations) with its renditions, in bulk.
+
+    Two queries for the whole list, however long it is.
+    """
     rendition_model = get_image_model().get_rendition_model()
     renditions = rendition_model.objects.filter(
         filter_spec__in=list(conf.RENDITION_SPECS.values())
     )
-    return queryset.select_related("hero_image").prefetch_related(
-        Prefetch("hero_image__renditions", queryset=renditions)
+    return queryset.select_related(image, *also).prefetch_related(
+        Prefetch(f"{image}__renditions", queryset=renditions)
     )
+
+
+def _with_card_images(queryset: QuerySet) -> QuerySet:
+    return _with_listing_image(queryset, "hero_image")
+
+
+def _with_posters(queryset: QuerySet) -> QuerySet:
+    # The video row too: a card falls back to the upload's duration.
+    return _with_listing_image(queryset, "poster_image", "video")
 
 
 def public_pages(queryset: QuerySet) -> QuerySet:
@@ -109,17 +121,6 @@ def related_campaigns(page: CampaignPage) -> list[CampaignPage]:
         queryset = queryset.filter(tags__in=tag_ids).annotate(shared=Count("tags"))
         queryset = queryset.order_by("-shared", "-date", "-pk")
     return list(_with_card_images(queryset)[: conf.RELATED_COUNT])
-
-
-def _with_posters(queryset: QuerySet) -> QuerySet:
-    """Poster image and its renditions in two queries for the whole list."""
-    rendition_model = get_image_model().get_rendition_model()
-    renditions = rendition_model.objects.filter(
-        filter_spec__in=list(conf.RENDITION_SPECS.values())
-    )
-    return queryset.select_related("poster_image", "video").prefetch_related(
-        Prefetch("poster_image__renditions", queryset=renditions)
-    )
 
 
 def public_video_stories(*, locale=None) -> QuerySet:

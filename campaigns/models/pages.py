@@ -32,15 +32,18 @@ from campaigns.search import FoldedSearchMixin
 from campaigns.slugs import AsciiSlugMixin
 
 
-class CampaignIndexPage(AsciiSlugMixin, RoutablePageMixin, Page):
-    """The list of campaign announcements, newest first, with its feeds."""
+class ListingIndexPage(AsciiSlugMixin, Page):
+    """What the campaign and video indexes share: an intro above a listing.
+
+    One per home page. Subclasses define ``listing_context(request)``, which
+    gives the template its page of children and filters from the query string.
+    """
 
     intro = RichTextField(
         _("introduction"), blank=True, features=["bold", "italic", "link"]
     )
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["campaigns.CampaignPage"]
     max_count_per_parent = 1
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -48,11 +51,23 @@ class CampaignIndexPage(AsciiSlugMixin, RoutablePageMixin, Page):
     api_fields = [APIField("intro")]
 
     def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.listing_context(request))
+        return context
+
+    class Meta:
+        abstract = True
+
+
+class CampaignIndexPage(RoutablePageMixin, ListingIndexPage):
+    """The list of campaign announcements, newest first, with its feeds."""
+
+    subpage_types = ["campaigns.CampaignPage"]
+
+    def listing_context(self, request) -> dict:
         from campaigns.views.index import campaign_index_context
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(campaign_index_context(self, request))
-        return context
+        return campaign_index_context(self, request)
 
     @path("rss/", name="rss")
     def rss_feed(self, request):

@@ -29,6 +29,7 @@ from campaigns.api.v2.fields import (
     VideoSourceField,
 )
 from campaigns.blocks import StoryStreamBlock
+from campaigns.models.pages import ListingIndexPage
 from campaigns.search import FoldedSearchMixin
 from campaigns.slugs import AsciiSlugMixin
 from campaigns.validators import (
@@ -39,27 +40,15 @@ from campaigns.validators import (
 )
 
 
-class VideoStoryIndexPage(AsciiSlugMixin, Page):
+class VideoStoryIndexPage(ListingIndexPage):
     """The list of video stories, newest first, filterable by topic."""
 
-    intro = RichTextField(
-        _("introduction"), blank=True, features=["bold", "italic", "link"]
-    )
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["campaigns.VideoStoryPage"]
-    max_count_per_parent = 1
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
-    api_fields = [APIField("intro")]
-
-    def get_context(self, request, *args, **kwargs):
+    def listing_context(self, request) -> dict:
         from campaigns.views.index import video_index_context
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(video_index_context(self, request))
-        return context
+        return video_index_context(self, request)
 
     class Meta:
         verbose_name = _("video story index")

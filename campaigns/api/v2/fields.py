@@ -16,65 +16,65 @@ from campaigns.references import (
 from campaigns.renditions import image_representation
 
 
-class ImageField(Field):
-    """An image foreign key as renditions with URL, size and alt text.
+class ReadOnlyField(Field):
+    """A serializer field that only reads (every field here is computed)."""
 
-    Declared with ``source="<name>_id"`` so that the image comes from the
-    response's bulk-fetched references instead of one query per page.
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+
+class _ScopedForeignKeyField(ReadOnlyField):
+    """A foreign key read from the response's bulk-fetched references.
+
+    Declared with ``source="<name>_id"``, so serialising a listing costs no
+    query per page; outside a scope the object is fetched by its key.
     """
 
-    def __init__(self, **kwargs):
-        kwargs["read_only"] = True
-        super().__init__(**kwargs)
+    #: Subclasses set the kind in the reference scope (``"image"``…), how to load
+    #: the model and how to show one object.
+    kind: str
+    load_model: staticmethod
+    represent: staticmethod
 
     def to_representation(self, value) -> dict | None:
         if value is None:
             return None
-        resolved = from_scope("image", [value])
-        if resolved is not None:
-            return image_representation(resolved[0])
-        image_model = get_image_model()
-        return image_representation(image_model.objects.filter(pk=value).first())
+        resolved = from_scope(self.kind, [value])
+        if resolved is None:
+            resolved = [self.load_model().objects.filter(pk=value).first()]
+        return self.represent(resolved[0])
 
 
-class DocumentField(Field):
+class ImageField(_ScopedForeignKeyField):
+    """An image foreign key as renditions with URL, size and alt text."""
+
+    kind = "image"
+    load_model = staticmethod(get_image_model)
+    represent = staticmethod(image_representation)
+
+
+class DocumentField(_ScopedForeignKeyField):
     """A document foreign key as its title, URL, extension and size."""
 
-    def __init__(self, **kwargs):
-        kwargs["read_only"] = True
-        super().__init__(**kwargs)
-
-    def to_representation(self, value) -> dict | None:
-        if value is None:
-            return None
-        resolved = from_scope("document", [value])
-        if resolved is not None:
-            return document_representation(resolved[0])
-        document_model = get_document_model()
-        return document_representation(document_model.objects.filter(pk=value).first())
+    kind = "document"
+    load_model = staticmethod(get_document_model)
+    represent = staticmethod(document_representation)
 
 
-class TagNamesField(Field):
+class TagNamesField(ReadOnlyField):
     """Tag names, sorted, read from the prefetched tags (Wagtail's field re-queries)."""
-
-    def __init__(self, **kwargs):
-        kwargs["read_only"] = True
-        super().__init__(**kwargs)
 
     def to_representation(self, value) -> list[str]:
         return sorted(tag.name for tag in value.all())
 
 
-class VideoSourceField(Field):
+class VideoSourceField(ReadOnlyField):
     """Where a video story's video comes from: an uploaded file or an embed.
 
     Declared with ``source="*"``: it reads the page's ``video`` (prefetched) and
     ``video_url``.
     """
-
-    def __init__(self, **kwargs):
-        kwargs["read_only"] = True
-        super().__init__(**kwargs)
 
     def to_representation(self, page) -> dict | None:
         media = page.video if page.video_id else None
@@ -107,12 +107,8 @@ def _file_size(file) -> int | None:
         return None
 
 
-class CaptionTracksField(Field):
+class CaptionTracksField(ReadOnlyField):
     """The caption tracks of a video story: language, label and WebVTT URL."""
-
-    def __init__(self, **kwargs):
-        kwargs["read_only"] = True
-        super().__init__(**kwargs)
 
     def to_representation(self, page) -> list[dict]:
         return [
@@ -126,12 +122,8 @@ class CaptionTracksField(Field):
         ]
 
 
-class RelatedPageField(Field):
+class RelatedPageField(ReadOnlyField):
     """A related page as ``{id, title, url}``, or None unless the public may see it."""
-
-    def __init__(self, **kwargs):
-        kwargs["read_only"] = True
-        super().__init__(**kwargs)
 
     def to_representation(self, page) -> dict | None:
         if page is None or not is_public(page):
@@ -139,12 +131,8 @@ class RelatedPageField(Field):
         return page_summary(page, request=self.context.get("request"))
 
 
-class RelatedVideoStoriesField(Field):
+class RelatedVideoStoriesField(ReadOnlyField):
     """The public video stories an editor listed beside a campaign page."""
-
-    def __init__(self, **kwargs):
-        kwargs["read_only"] = True
-        super().__init__(**kwargs)
 
     def to_representation(self, page) -> list[dict]:
         request = self.context.get("request")
