@@ -1,3 +1,9 @@
+from campaigns.models.comments import (
+    Comment,
+    CommentBlock,
+    CommentPolicy,
+    CommentStatus,
+)
 from campaigns.models.pages import CampaignIndexPage, CampaignPage, CampaignPageTag
 from campaigns.models.videos import (
     CampaignPageRelatedVideo,
@@ -12,6 +18,10 @@ __all__ = [
     "CampaignPage",
     "CampaignPageRelatedVideo",
     "CampaignPageTag",
+    "Comment",
+    "CommentBlock",
+    "CommentPolicy",
+    "CommentStatus",
     "VideoCaption",
     "VideoStoryIndexPage",
     "VideoStoryPage",

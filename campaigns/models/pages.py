@@ -28,6 +28,7 @@ from campaigns.api.v2.fields import (
     TagNamesField,
 )
 from campaigns.blocks import StoryStreamBlock
+from campaigns.models.commentable import CommentablePageMixin
 from campaigns.search import FoldedSearchMixin
 from campaigns.slugs import AsciiSlugMixin
 
@@ -96,7 +97,7 @@ class CampaignPageTag(TaggedItemBase):
         verbose_name_plural = _("campaign page tags")
 
 
-class CampaignPage(FoldedSearchMixin, AsciiSlugMixin, Page):
+class CampaignPage(CommentablePageMixin, FoldedSearchMixin, AsciiSlugMixin, Page):
     """A campaign announcement, like the portal's "Phát động phong trào thi đua"."""
 
     date = models.DateField(_("publication date"), default=timezone.localdate)
@@ -145,7 +146,6 @@ class CampaignPage(FoldedSearchMixin, AsciiSlugMixin, Page):
         verbose_name=_("tags"), through=CampaignPageTag, blank=True
     )
     body = StreamField(StoryStreamBlock(), blank=True, verbose_name=_("body"))
-    comments_enabled = models.BooleanField(_("comments enabled"), default=True)
 
     parent_page_types = ["campaigns.CampaignIndexPage"]
     subpage_types: list[str] = []
@@ -177,7 +177,7 @@ class CampaignPage(FoldedSearchMixin, AsciiSlugMixin, Page):
             heading=_("Related video stories"),
         ),
     ]
-    settings_panels = [*Page.settings_panels, FieldPanel("comments_enabled")]
+    settings_panels = [*Page.settings_panels, *CommentablePageMixin.comment_panels]
 
     search_fields = [
         *Page.search_fields,

@@ -29,6 +29,7 @@ from campaigns.api.v2.fields import (
     VideoSourceField,
 )
 from campaigns.blocks import StoryStreamBlock
+from campaigns.models.commentable import CommentablePageMixin
 from campaigns.models.pages import ListingIndexPage
 from campaigns.search import FoldedSearchMixin
 from campaigns.slugs import AsciiSlugMixin
@@ -67,7 +68,7 @@ class VideoStoryPageTag(TaggedItemBase):
         verbose_name_plural = _("video story tags")
 
 
-class VideoStoryPage(FoldedSearchMixin, AsciiSlugMixin, Page):
+class VideoStoryPage(CommentablePageMixin, FoldedSearchMixin, AsciiSlugMixin, Page):
     """A short video reportage with its poster, captions and transcript."""
 
     date = models.DateField(_("publication date"), default=timezone.localdate)
@@ -124,7 +125,6 @@ class VideoStoryPage(FoldedSearchMixin, AsciiSlugMixin, Page):
     tags = ClusterTaggableManager(
         verbose_name=_("topics"), through=VideoStoryPageTag, blank=True
     )
-    comments_enabled = models.BooleanField(_("comments enabled"), default=True)
 
     parent_page_types = ["campaigns.VideoStoryIndexPage"]
     subpage_types: list[str] = []
@@ -148,7 +148,7 @@ class VideoStoryPage(FoldedSearchMixin, AsciiSlugMixin, Page):
         FieldPanel("related_campaign"),
         FieldPanel("tags"),
     ]
-    settings_panels = [*Page.settings_panels, FieldPanel("comments_enabled")]
+    settings_panels = [*Page.settings_panels, *CommentablePageMixin.comment_panels]
 
     search_fields = [
         *Page.search_fields,

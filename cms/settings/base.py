@@ -4,6 +4,7 @@ This is the only settings module that reads the environment (DESIGN §9). Defaul
 are safe for a developer machine: SQLite, local-memory cache, no wildcard hosts.
 """
 
+import shutil
 from pathlib import Path
 
 import environ
@@ -33,6 +34,8 @@ INSTALLED_APPS = [
     "campaigns",
     "wagtail_localize",
     "wagtail_localize.locales",
+    "captcha",
+    "django_ratelimit",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -276,3 +279,32 @@ TAGGIT_CASE_INSENSITIVE = True
 
 #: Password of the demo users that ``seed_demo`` creates when DEBUG is on.
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="portal-demo-2026")
+
+# --- Readers' comments (DESIGN §5) -------------------------------------------------
+# Digits only, spoken in Vietnamese: django-simple-captcha calls its "flite" hook
+# with flite's arguments; campaigns/comments/espeak-vi translates them for
+# Debian's espeak-ng. Without espeak-ng there is no audio, and no audio link.
+CAPTCHA_CHALLENGE_FUNCT = "campaigns.comments.captcha.digits_challenge"
+CAPTCHA_LENGTH = 5
+CAPTCHA_TIMEOUT = 10  # minutes
+CAPTCHA_IMAGE_SIZE = (150, 50)
+CAPTCHA_FONT_SIZE = 30
+CAPTCHA_FLITE_PATH = (
+    str(BASE_DIR / "campaigns" / "comments" / "espeak-vi")
+    if shutil.which("espeak-ng")
+    else None
+)
+CAPTCHA_SOX_PATH = shutil.which("sox")
+# Hard per-address limits stay high: a government office or a mobile carrier puts
+# hundreds of readers behind one address. One browser (address + User-Agent)
+# gets a stricter limit.
+CAMPAIGNS_COMMENT_RATE_PER_IP = env.str("COMMENT_RATE_PER_IP", default="300/h")
+CAMPAIGNS_COMMENT_RATE_PER_CLIENT = env.str("COMMENT_RATE_PER_CLIENT", default="10/10m")
+CAMPAIGNS_CAPTCHA_RATE_PER_IP = env.str("CAPTCHA_RATE_PER_IP", default="3000/h")
+CAMPAIGNS_CAPTCHA_RATE_PER_CLIENT = env.str("CAPTCHA_RATE_PER_CLIENT", default="60/10m")
+RATELIMIT_USE_CACHE = "default"
+# Count in the cache; with a cache error, let the request through (the captcha
+# and moderation still hold). Without Redis the counts are per process: the
+# checks below say so for a shared cache only, which we document instead.
+RATELIMIT_FAIL_OPEN = True
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]

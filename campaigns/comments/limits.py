@@ -1,0 +1,74 @@
+"""Rate limits on posting comments and fetching captchas (django-ratelimit).
+
+Two limits per action: a high one per address, fair to an office or a mobile
+carrier where hundreds of readers share one address, and a stricter one per
+browser (address + User-Agent). Counts live in the default cache: shared by
+every app server with Redis, per process without it.
+"""
+
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.http import HttpRequest
+from django_ratelimit.core import get_usage
+
+from campaigns.clients import client_ip, client_key
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Limit:
+    group: str
+    setting: str
+    key: object
+
+    def usage(self, request: HttpRequest) -> dict | None:
+        rate = getattr(settings, self.setting, None)
+        if not rate:
+            return None
+        try:
+            return get_usage(
+                request, group=self.group, key=self.key, rate=rate, increment=True
+            )
+        except Exception:  # an outage must not stop readers; the captcha holds.
+            logger.warning("Rate limit %s not checked", self.group, exc_info=True)
+            return None
+
+
+def _by_address(group, request):
+    return client_ip(request)
+
+
+def _by_client(group, request):
+    return client_key(request)
+
+
+COMMENT_LIMITS = (
+    Limit("comments.post.ip", "CAMPAIGNS_COMMENT_RATE_PER_IP", _by_address),
+    Limit("comments.post.client", "CAMPAIGNS_COMMENT_RATE_PER_CLIENT", _by_client),
+)
+CAPTCHA_LIMITS = (
+    Limit("captcha.ip", "CAMPAIGNS_CAPTCHA_RATE_PER_IP", _by_address),
+    Limit("captcha.client", "CAMPAIGNS_CAPTCHA_RATE_PER_CLIENT", _by_client),
+)
+
+
+class RateLimited(Exception):
+    """Too many requests; ``retry_after`` is in seconds."""
+
+    def __init__(self, retry_after: int):
+        super().__init__(retry_after)
+        self.retry_after = max(1, retry_after)
+
+
+def enforce(request: HttpRequest, limits) -> None:
+    """Count this request against each limit; :class:`RateLimited` if over one."""
+    waits = []
+    for limit in limits:
+        usage = limit.usage(request)
+        if usage and usage["should_limit"]:
+            waits.append(usage["time_left"])
+    if waits:
+        raise RateLimited(max(waits))
