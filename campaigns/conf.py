@@ -54,3 +54,22 @@ def fragment_cache_seconds() -> int:
         return configured
     backend = settings.CACHES["default"]["BACKEND"]
     return 0 if backend in _PROCESS_LOCAL_CACHES else 600
+
+
+#: Approved comments per page under an article (and the API's default limit).
+COMMENTS_PER_PAGE: int = getattr(settings, "CAMPAIGNS_COMMENTS_PER_PAGE", 20)
+
+#: Largest request body a comment POST may have, in bytes (413 above).
+COMMENT_MAX_BODY: int = getattr(settings, "CAMPAIGNS_COMMENT_MAX_BODY", 64 * 1024)
+
+#: Days a comment keeps its poster's IP hash (``purge_ip_hashes`` clears it).
+IP_HASH_RETENTION_DAYS: int = getattr(settings, "CAMPAIGNS_IP_HASH_RETENTION_DAYS", 30)
+
+#: Days a comment keeps its optional e-mail address (cleared sooner once the
+#: reader has been told of the reply).
+EMAIL_RETENTION_DAYS: int = getattr(settings, "CAMPAIGNS_EMAIL_RETENTION_DAYS", 365)
+
+#: Minutes between two digests of new comments sent to moderators.
+MODERATION_DIGEST_MINUTES: int = getattr(
+    settings, "CAMPAIGNS_MODERATION_DIGEST_MINUTES", 15
+)
