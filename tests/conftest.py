@@ -257,3 +257,53 @@ def make_video_story(video_index):
         return page
 
     return _make
+
+
+def captcha_answer() -> dict:
+    """A fresh captcha challenge and its answer, read from the captcha store."""
+    from captcha.models import CaptchaStore
+
+    from campaigns.comments.captcha import new_challenge
+
+    key = new_challenge()["key"]
+    return {
+        "captcha_key": key,
+        "captcha_value": CaptchaStore.objects.get(hashkey=key).response,
+    }
+
+
+def make_comment(page, **fields):
+    """A stored comment on ``page`` (pending unless ``status`` says otherwise)."""
+    from campaigns.models import Comment
+
+    number = next(_counter)
+    defaults = {
+        "name": f"Bạn đọc {number}",
+        "title": f"Ý kiến {number}",
+        "content": f"Nội dung ý kiến số {number}.",
+        "locale_id": page.locale_id,
+        "fingerprint": f"fixture-{number}",
+    }
+    return Comment.objects.create(page=page, **{**defaults, **fields})
+
+
+@pytest.fixture
+def moderator(db, django_user_model):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(
+        "moderator", "moderator@example.gov.vn", "x-Moderator-2026"
+    )
+    user.groups.add(Group.objects.get(name="Moderators"))
+    return user
+
+
+@pytest.fixture
+def officer(db, django_user_model):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(
+        "officer", "officer@example.gov.vn", "x-Officer-2026"
+    )
+    user.groups.add(Group.objects.get(name="Communications officers"))
+    return user
