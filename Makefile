@@ -8,7 +8,7 @@ PYTEST_ARGS ?=
 
 BENCH_ARGS ?=
 
-.PHONY: run test test-browser lint messages browser-deps bench clean
+.PHONY: run test test-browser lint messages browser-deps bench bench-comments clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,10 @@ lint: $(STAMP)
 ## Throughput of the main pages against a bare Django view (docs/performance.md).
 bench: messages
 	$(BIN)/python bench/run.py --redis $(BENCH_ARGS)
+
+## Comment POSTs through the captcha, rate limits and proxy handling vs a bare POST.
+bench-comments: messages
+	$(BIN)/python bench/comments.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 test-db.sqlite3 media .test-media static

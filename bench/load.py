@@ -101,3 +101,85 @@ def _fetch(host: str, port: int, request: bytes, check: Check) -> str | None:
     if b"transfer-encoding: chunked" in head.lower():
         return "chunked response (the checks need Content-Length bodies)"
     return check(body)
+
+
+@dataclass
+class StatusLoad:
+    """A run where several statuses are expected: latencies and counts by status."""
+
+    seconds: float = 0.0
+    latencies: list[float] = field(default_factory=list)
+    statuses: dict[int, int] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def requests(self) -> int:
+        return len(self.latencies)
+
+    @property
+    def rps(self) -> float:
+        return self.requests / self.seconds
+
+    def percentile_ms(self, q: float) -> float:
+        return LoadResult(latencies=self.latencies).percentile_ms(q)
+
+    def count(self, low: int, high: int | None = None) -> int:
+        high = low if high is None else high
+        return sum(n for status, n in self.statuses.items() if low <= status <= high)
+
+
+def run_requests(
+    host: str,
+    port: int,
+    build: Callable[[int], bytes],
+    *,
+    requests: int,
+    duration: float,
+    concurrency: int,
+) -> StatusLoad:
+    """Send ``build(n)`` for n = 0, 1, … until ``requests`` or ``duration`` run out.
+
+    Each request is whatever raw HTTP/1.1 message ``build`` returns (a POST
+    with its own headers and body); responses are counted by status.
+    """
+    tickets = itertools.count()
+    lock = threading.Lock()
+    start = time.perf_counter()
+    deadline = start + duration
+    result = StatusLoad()
+
+    def client() -> None:
+        while (n := next(tickets)) < requests and time.perf_counter() < deadline:
+            message = build(n)
+            sent = time.perf_counter()
+            status, error = _exchange(host, port, message)
+            elapsed = time.perf_counter() - sent
+            with lock:
+                if error:
+                    result.errors.append(error)
+                    continue
+                result.latencies.append(elapsed)
+                result.statuses[status] = result.statuses.get(status, 0) + 1
+
+    threads = [threading.Thread(target=client) for _ in range(concurrency)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    result.seconds = time.perf_counter() - start
+    return result
+
+
+def _exchange(host: str, port: int, message: bytes) -> tuple[int, str | None]:
+    try:
+        with socket.create_connection((host, port), timeout=30) as connection:
+            connection.sendall(message)
+            chunks = []
+            while chunk := connection.recv(65536):
+                chunks.append(chunk)
+    except OSError as exc:
+        return 0, f"{type(exc).__name__}: {exc}"
+    status_line = b"".join(chunks).split(b"\r\n", 1)[0].split()
+    if len(status_line) < 2 or not status_line[1].isdigit():
+        return 0, "no status line"
+    return int(status_line[1]), None

@@ -5,6 +5,12 @@ from campaigns.models.comments import (
     CommentStatus,
 )
 from campaigns.models.pages import CampaignIndexPage, CampaignPage, CampaignPageTag
+from campaigns.models.stats import (
+    DailyVisits,
+    PageDailyViews,
+    PageViewCount,
+    VisitorStatisticsSettings,
+)
 from campaigns.models.videos import (
     CampaignPageRelatedVideo,
     VideoCaption,
@@ -22,8 +28,12 @@ __all__ = [
     "CommentBlock",
     "CommentPolicy",
     "CommentStatus",
+    "DailyVisits",
+    "PageDailyViews",
+    "PageViewCount",
     "VideoCaption",
     "VideoStoryIndexPage",
     "VideoStoryPage",
     "VideoStoryPageTag",
+    "VisitorStatisticsSettings",
 ]

@@ -1,0 +1,147 @@
+"""Page views and site visits, in their own tables (DESIGN §6).
+
+Counting never writes to the page row: no revision, no search re-index, no
+cache purge. With Redis the counts are buffered there and added here by
+``flush_counters``; without Redis each counted view is one atomic UPDATE here.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+#: The old portal's visit total, carried over (DESIGN §6).
+DEFAULT_LEGACY_VISITS = 66_534_666
+
+
+class PageViewCount(models.Model):
+    """A page's counted views, plus the count imported from the old portal."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page",
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="view_count_row",
+    )
+    views = models.PositiveBigIntegerField(default=0)
+    legacy_views = models.PositiveBigIntegerField(
+        default=0, help_text=_("Views counted by the old portal before the move.")
+    )
+
+    class Meta:
+        verbose_name = _("page view count")
+        verbose_name_plural = _("page view counts")
+
+    def __str__(self):
+        return f"{self.page_id}: {self.total}"
+
+    @property
+    def total(self) -> int:
+        return self.views + self.legacy_views
+
+
+class PageDailyViews(models.Model):
+    """Views of one page on one day (Asia/Ho_Chi_Minh), for the report."""
+
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+"
+    )
+    day = models.DateField()
+    views = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["page", "day"], name="page_daily_views")
+        ]
+        indexes = [models.Index(fields=["day", "page"], name="page_daily_views_day")]
+
+    def __str__(self):
+        return f"{self.page_id} {self.day}: {self.views}"
+
+
+class DailyVisits(models.Model):
+    """One day of the whole site: distinct visitors (visits) and counted views."""
+
+    day = models.DateField(primary_key=True)
+    visits = models.PositiveBigIntegerField(default=0)
+    views = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("daily visits")
+        verbose_name_plural = _("daily visits")
+
+    def __str__(self):
+        return f"{self.day}: {self.visits}"
+
+
+class VisitorSalt(models.Model):
+    """The secret of one day, mixed into visitor hashes; deleted after two days."""
+
+    day = models.DateField(primary_key=True)
+    secret = models.CharField(max_length=64)
+
+    def __str__(self):
+        return str(self.day)
+
+
+class RecentVisitor(models.Model):
+    """Without Redis: who was seen today, for exact daily visits and "online now"."""
+
+    day = models.DateField()
+    visitor = models.CharField(max_length=64)
+    last_seen = models.DateTimeField(db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["day", "visitor"], name="recent_visitor")
+        ]
+
+    def __str__(self):
+        return f"{self.day} {self.visitor[:8]}"
+
+
+class RecentPageView(models.Model):
+    """Without Redis: when a visitor last counted on a page (one count per window)."""
+
+    page_id = models.BigIntegerField()
+    visitor = models.CharField(max_length=64)
+    seen_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page_id", "visitor"], name="recent_page_view"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.page_id} {self.visitor[:8]}"
+
+
+class FlushedBatch(models.Model):
+    """A buffer of Redis counts already added to the tables above.
+
+    Written in the same transaction as the additions, so a flush retried after
+    a crash recognises a batch it has already applied and never adds it twice.
+    """
+
+    batch = models.CharField(max_length=64, primary_key=True)
+    flushed_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return self.batch
+
+
+@register_setting(icon="view")
+class VisitorStatisticsSettings(BaseSiteSetting):
+    """The figures carried over from the old portal."""
+
+    legacy_visits = models.PositiveBigIntegerField(
+        _("visits before this portal"),
+        default=DEFAULT_LEGACY_VISITS,
+        help_text=_(
+            "Added once to the all-time total: the visits the old portal counted."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("visitor statistics")

@@ -1,0 +1,1 @@
+"""Page views and visitor statistics (DESIGN §6): counting, storage, reading."""

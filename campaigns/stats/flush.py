@@ -1,0 +1,112 @@
+"""``flush_counters``: move the counts buffered in Redis into the database.
+
+1. Hand the live buffers over to a new batch with an atomic RENAME; beacons
+   that arrive meanwhile fill fresh buffers.
+2. Add the batch to the tables in one transaction that also records the batch
+   as flushed (``FlushedBatch``): a retry after a crash, or a second flusher
+   working on the same batch, finds it recorded and adds nothing twice.
+3. Retire the batch in Redis (its counts move into the cached bases, once).
+
+Batches left in flight by an interrupted flush are finished first.
+"""
+
+import logging
+import uuid
+from collections import defaultdict
+from datetime import date
+
+from django.db import IntegrityError, transaction
+from django.db.models import Case, F, IntegerField, Value, When
+from wagtail.models import Page
+
+from campaigns.models.stats import (
+    DailyVisits,
+    FlushedBatch,
+    PageDailyViews,
+    PageViewCount,
+)
+from campaigns.stats import db_store, redis_store
+
+logger = logging.getLogger(__name__)
+
+
+def flush(connection=None) -> int:
+    """Flush every batch in flight and the live buffers; returns batches applied."""
+    connection = connection or redis_store.client()
+    applied = 0
+    if connection is not None:
+        for batch in redis_store.inflight(connection):
+            applied += apply_batch(connection, batch)
+        batch = uuid.uuid4().hex
+        if redis_store.hand_over(connection, batch):
+            applied += apply_batch(connection, batch)
+    db_store.prune()
+    return applied
+
+
+def apply_batch(connection, batch: str) -> int:
+    """Add one handed-over batch to the database (once), then retire it."""
+    counts = redis_store.read_batch(connection, batch)
+    applied = 0
+    try:
+        with transaction.atomic():
+            FlushedBatch.objects.create(batch=batch)
+            _add_counts(counts)
+        applied = 1
+    except IntegrityError:
+        logger.info("Batch %s was already flushed; retiring it", batch)
+    redis_store.retire(connection, batch)
+    return applied
+
+
+def _add_counts(counts: dict[str, dict[str, int]]) -> None:
+    existing = set(
+        Page.objects.filter(
+            pk__in=[int(page) for page in counts["views"]]
+            + [int(key.split(":")[0]) for key in counts["pageday"]]
+        ).values_list("pk", flat=True)
+    )
+    page_views = {
+        int(page): n for page, n in counts["views"].items() if int(page) in existing
+    }
+    _bulk_add(PageViewCount, "page_id", page_views, "views")
+
+    by_day = defaultdict(dict)
+    for key, n in counts["pageday"].items():
+        page, day = key.split(":", 1)
+        if int(page) in existing:
+            by_day[date.fromisoformat(day)][int(page)] = n
+    for day, pages in by_day.items():
+        _bulk_add(PageDailyViews, "page_id", pages, "views", day=day)
+
+    days = {*counts["visits"], *counts["dayviews"]}
+    visits = {date.fromisoformat(day): counts["visits"].get(day, 0) for day in days}
+    views = {date.fromisoformat(day): counts["dayviews"].get(day, 0) for day in days}
+    DailyVisits.objects.bulk_create(
+        [DailyVisits(day=day) for day in visits], ignore_conflicts=True
+    )
+    if visits:
+        DailyVisits.objects.filter(day__in=list(visits)).update(
+            visits=F("visits") + _case("day", visits),
+            views=F("views") + _case("day", views),
+        )
+
+
+def _bulk_add(model, key: str, amounts: dict, field: str, **fixed) -> None:
+    """One ``UPDATE … SET field = field + CASE …`` for all rows, made if missing."""
+    if not amounts:
+        return
+    model.objects.bulk_create(
+        [model(**{key: value}, **fixed) for value in amounts], ignore_conflicts=True
+    )
+    model.objects.filter(**{f"{key}__in": list(amounts)}, **fixed).update(
+        **{field: F(field) + _case(key, amounts)}
+    )
+
+
+def _case(key: str, amounts: dict):
+    return Case(
+        *(When(**{key: value}, then=Value(n)) for value, n in amounts.items()),
+        default=Value(0),
+        output_field=IntegerField(),
+    )

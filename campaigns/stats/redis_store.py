@@ -1,0 +1,226 @@
+"""Counting in Redis: one script call per beacon, no database query (DESIGN §6).
+
+Keys (all under ``campaigns:stats:``):
+
+- ``public``: ids of the public pages (a set, refreshed from the database when
+  missing, dropped when publishing changes it, expiring after a few minutes);
+- ``seen:<page>:<visitor>``: a visitor counted on a page, for 30 minutes;
+- ``visitors:<day>``: the day's distinct visitors (a set, kept two days);
+- ``online``: visitors by last beacon time (a sorted set);
+- ``buf:views`` (page → n), ``buf:pageday`` ("page:day" → n), ``buf:dayviews``
+  and ``buf:visits`` (day → n): counts not yet in the database;
+- ``inflight``: buffers handed over to a flush and not yet cleaned up;
+- ``base:<page>``: the page's database count, cached for display.
+"""
+
+import functools
+
+import redis
+from django.conf import settings
+
+PREFIX = "campaigns:stats:"
+BUFFERS = ("views", "pageday", "dayviews", "visits")
+#: Seconds the cached set of public pages and a page's base count live.
+PUBLIC_TTL = 300
+BASE_TTL = 300
+ONLINE_WINDOW = 300
+SEEN_WINDOW = 1800
+
+OUTAGE = (redis.ConnectionError, redis.TimeoutError)
+
+# Returns {counted (0/1), display count or -1 when the base is not cached}, or
+# {-1} for a page that is not public and {-2} when the public set is not loaded.
+_COUNT = """
+local p, page, v, vprev = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
+local day, now = ARGV[5], tonumber(ARGV[6])
+local seen_window, online_window = tonumber(ARGV[7]), tonumber(ARGV[8])
+if redis.call('SISMEMBER', p..'public', page) == 0 then
+  if redis.call('EXISTS', p..'public') == 0 then return {-2} end
+  return {-1}
+end
+redis.call('ZADD', p..'online', now, v)
+redis.call('ZREMRANGEBYSCORE', p..'online', '-inf', now - online_window)
+local counted = 0
+local seen = p..'seen:'..page..':'
+local already = vprev ~= '' and redis.call('EXISTS', seen..vprev) == 1
+if not already and redis.call('SET', seen..v, 1, 'NX', 'EX', seen_window) then
+  counted = 1
+  redis.call('HINCRBY', p..'buf:views', page, 1)
+  redis.call('HINCRBY', p..'buf:pageday', page..':'..day, 1)
+  redis.call('HINCRBY', p..'buf:dayviews', day, 1)
+end
+if redis.call('SADD', p..'visitors:'..day, v) == 1 then
+  redis.call('EXPIRE', p..'visitors:'..day, 172800)
+  redis.call('HINCRBY', p..'buf:visits', day, 1)
+end
+local base = redis.call('GET', p..'base:'..page)
+if not base then return {counted, -1} end
+local n = tonumber(base) + tonumber(redis.call('HGET', p..'buf:views', page) or '0')
+for _, batch in ipairs(redis.call('SMEMBERS', p..'inflight')) do
+  n = n + tonumber(redis.call('HGET', batch..':views', page) or '0')
+end
+return {counted, n}
+"""
+
+# Buffered views of pages (ARGV[2..]): the live buffer plus buffers in flight.
+_BUFFERED = """
+local p = ARGV[1]
+local batches = redis.call('SMEMBERS', p..'inflight')
+local out = {}
+for i = 2, #ARGV do
+  local n = tonumber(redis.call('HGET', p..'buf:views', ARGV[i]) or '0')
+  for _, batch in ipairs(batches) do
+    n = n + tonumber(redis.call('HGET', batch..':views', ARGV[i]) or '0')
+  end
+  out[#out + 1] = n
+end
+return out
+"""
+
+# Buffered visits and views per day (ARGV[2..] are days), live plus in flight.
+_BUFFERED_DAYS = """
+local p = ARGV[1]
+local batches = redis.call('SMEMBERS', p..'inflight')
+local out = {}
+for i = 2, #ARGV do
+  local visits = tonumber(redis.call('HGET', p..'buf:visits', ARGV[i]) or '0')
+  local views = tonumber(redis.call('HGET', p..'buf:dayviews', ARGV[i]) or '0')
+  for _, batch in ipairs(batches) do
+    visits = visits + tonumber(redis.call('HGET', batch..':visits', ARGV[i]) or '0')
+    views = views + tonumber(redis.call('HGET', batch..':dayviews', ARGV[i]) or '0')
+  end
+  out[#out + 1] = visits
+  out[#out + 1] = views
+end
+return out
+"""
+
+# Hand the live buffers over to batch ARGV[2] (RENAME is atomic): counts that
+# arrive afterwards go to fresh buffers. Returns 0 when there was nothing.
+_HAND_OVER = """
+local p, batch = ARGV[1], ARGV[2]
+local moved = 0
+for _, name in ipairs({'views', 'pageday', 'dayviews', 'visits'}) do
+  if redis.call('EXISTS', p..'buf:'..name) == 1 then
+    redis.call('RENAME', p..'buf:'..name, batch..':'..name)
+    moved = 1
+  end
+end
+if moved == 1 then redis.call('SADD', p..'inflight', batch) end
+return moved
+"""
+
+# After the batch is in the database: move its page counts into the cached
+# bases and drop it. Only the first caller does it (SREM answers 1 once).
+_RETIRE = """
+local p, batch = ARGV[1], ARGV[2]
+if redis.call('SREM', p..'inflight', batch) == 0 then return 0 end
+local views = redis.call('HGETALL', batch..':views')
+for i = 1, #views, 2 do
+  if redis.call('EXISTS', p..'base:'..views[i]) == 1 then
+    redis.call('INCRBY', p..'base:'..views[i], views[i + 1])
+  end
+end
+for _, name in ipairs({'views', 'pageday', 'dayviews', 'visits'}) do
+  redis.call('DEL', batch..':'..name)
+end
+redis.call('DEL', p..'dbsums')
+return 1
+"""
+
+
+@functools.cache
+def _client_for(url: str) -> redis.Redis:
+    return redis.Redis.from_url(
+        url, socket_connect_timeout=0.5, socket_timeout=0.5, decode_responses=True
+    )
+
+
+def client() -> redis.Redis | None:
+    """The Redis of ``REDIS_URL``, or None when the portal runs without Redis."""
+    url = getattr(settings, "REDIS_URL", "")
+    return _client_for(url) if url else None
+
+
+@functools.cache
+def _script(connection: redis.Redis, source: str):
+    return connection.register_script(source)
+
+
+def run(connection: redis.Redis, source: str, *args):
+    """Run a script (EVALSHA, loaded on first use) with the key prefix first."""
+    return _script(connection, source)(args=[PREFIX, *args])
+
+
+def count(connection, page_id, visitor, previous, day, now) -> list[int]:
+    return run(
+        connection,
+        _COUNT,
+        page_id,
+        visitor,
+        previous,
+        day,
+        now,
+        SEEN_WINDOW,
+        ONLINE_WINDOW,
+    )
+
+
+def buffered_views(connection, page_ids) -> dict[int, int]:
+    if not page_ids:
+        return {}
+    values = run(connection, _BUFFERED, *page_ids)
+    return dict(zip(page_ids, map(int, values), strict=True))
+
+
+def buffered_days(connection, days) -> dict[str, tuple[int, int]]:
+    values = list(map(int, run(connection, _BUFFERED_DAYS, *days)))
+    return {day: (values[2 * i], values[2 * i + 1]) for i, day in enumerate(days)}
+
+
+def online(connection, now: float) -> int:
+    return connection.zcount(PREFIX + "online", now - ONLINE_WINDOW, "+inf")
+
+
+def load_public_pages(connection, page_ids) -> None:
+    key = PREFIX + "public"
+    pipe = connection.pipeline()
+    pipe.delete(key)
+    # A sentinel keeps the set in existence when no page is public.
+    pipe.sadd(key, "-", *page_ids)
+    pipe.expire(key, PUBLIC_TTL)
+    pipe.execute()
+
+
+def forget_public_pages(connection) -> None:
+    connection.delete(PREFIX + "public")
+
+
+def set_base(connection, page_id, value) -> None:
+    connection.set(f"{PREFIX}base:{page_id}", value, ex=BASE_TTL, nx=True)
+
+
+def hand_over(connection, batch: str) -> bool:
+    return bool(run(connection, _HAND_OVER, PREFIX + "batch:" + batch))
+
+
+def inflight(connection) -> list[str]:
+    return [
+        name.removeprefix(PREFIX + "batch:")
+        for name in connection.smembers(PREFIX + "inflight")
+    ]
+
+
+def read_batch(connection, batch: str) -> dict[str, dict[str, int]]:
+    pipe = connection.pipeline()
+    for name in BUFFERS:
+        pipe.hgetall(f"{PREFIX}batch:{batch}:{name}")
+    values = pipe.execute()
+    return {
+        name: {field: int(n) for field, n in value.items()}
+        for name, value in zip(BUFFERS, values, strict=True)
+    }
+
+
+def retire(connection, batch: str) -> bool:
+    return bool(run(connection, _RETIRE, PREFIX + "batch:" + batch))
