@@ -10,11 +10,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.conf import settings as django_settings
-from django.db import connection, connections
+from django.db import connection, connections, transaction
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from campaigns.models import DailyVisits, PageViewCount
+from campaigns.models.stats import FlushedBatch
+from campaigns.stats import flush as flush_module
 from campaigns.stats import redis_store
 from campaigns.stats.counting import (
     PageNotCounted,
@@ -227,13 +229,7 @@ def test_flush_interrupted_after_the_database_commit_counts_nothing_twice(page):
         beacon(page.pk, address=f"192.0.2.{n}")
     assert redis_store.hand_over(connection_, "committed")
     # Apply to the database but die before retiring the batch in Redis.
-    from campaigns.stats import flush as flush_module
-
     counts = redis_store.read_batch(connection_, "committed")
-    from django.db import transaction
-
-    from campaigns.models.stats import FlushedBatch
-
     with transaction.atomic():
         FlushedBatch.objects.create(batch="committed")
         flush_module._add_counts(counts)
