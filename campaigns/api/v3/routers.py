@@ -43,4 +43,7 @@ def register_routers() -> None:
     from wagtail.api.v3.api import api
 
     api.add_router("/locales/", locales_router)
+    from campaigns.api.v3.stats import stats_router
+
+    api.add_router("/", stats_router)
     _registered = True

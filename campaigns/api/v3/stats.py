@@ -1,0 +1,93 @@
+"""View counts and visitor statistics on the v3 API (DESIGN §6, §8).
+
+The beacon every public page sends, and the figures of the footer widget. Both
+are public and never read ``request.user``; neither sets a cookie.
+"""
+
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control
+from ninja import Router, Schema, Status
+from wagtail.api.v3.errors import ProblemDetail, problem_response
+from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.models import Site
+
+from campaigns.models.stats import DEFAULT_LEGACY_VISITS, VisitorStatisticsSettings
+from campaigns.stats.counting import PageNotCounted, count_view, visitor_statistics
+
+stats_router = Router(tags=["statistics"])
+
+#: Page ids are 32-bit on every backend; larger ones are simply unknown.
+MAX_PAGE_ID = 2**31 - 1
+#: Seconds a shared cache may keep the visitor figures.
+STATS_MAX_AGE = 15
+
+
+class ViewCountSchema(Schema):
+    view_count: int
+
+
+class VisitorStatisticsSchema(Schema):
+    online: int
+    today: int
+    this_week: int
+    total: int
+
+
+@stats_router.post(
+    "/pages/{page_id}/views/",
+    response={200: ViewCountSchema, 202: ViewCountSchema, 404: ProblemDetail},
+    summary="Count a view of a page",
+    description=(
+        "Sent by every public page (a beacon). Counts the visitor once per page "
+        "per 30 minutes; known bots are never counted. 200 with the new count "
+        "when counted, 202 with the current count when not. A draft, private "
+        "or unknown page gives 404. No cookie is set; the visitor is a hash of "
+        "a daily secret, the address and the User-Agent."
+    ),
+    operation_id="count_page_view",
+    url_name="count_page_view",
+)
+def count_page_view(request: HttpRequest, response: HttpResponse, page_id: int):
+    if not 0 < page_id <= MAX_PAGE_ID:
+        return _not_found()
+    try:
+        result = count_view(request, page_id)
+    except PageNotCounted:
+        return _not_found()
+    patch_cache_control(response, no_store=True)
+    return Status(200 if result.counted else 202, {"view_count": result.view_count})
+
+
+@stats_router.get(
+    "/stats/visitors/",
+    response={200: VisitorStatisticsSchema},
+    summary="Visitor statistics of the site",
+    description=(
+        "Visitors online (seen in the last 5 minutes), visits today and this "
+        "week (from Monday, Asia/Ho_Chi_Minh) and all time, which includes the "
+        "visits counted by the previous portal. A visit is one visitor on one day."
+    ),
+    operation_id="visitor_statistics",
+    url_name="visitor_statistics",
+)
+def get_visitor_statistics(request: HttpRequest, response: HttpResponse):
+    stats = visitor_statistics(legacy_visits=legacy_visits(request))
+    patch_cache_control(response, public=True, max_age=STATS_MAX_AGE)
+    return {
+        "online": stats.online,
+        "today": stats.today,
+        "this_week": stats.this_week,
+        "total": stats.total,
+    }
+
+
+def legacy_visits(request: HttpRequest) -> int:
+    site = Site.find_for_request(request)
+    if site is None:
+        return DEFAULT_LEGACY_VISITS
+    settings: BaseSiteSetting = VisitorStatisticsSettings.for_site(site)
+    return settings.legacy_visits
+
+
+def _not_found():
+    return problem_response(status=404, detail="No public page with this id.")
