@@ -11,11 +11,22 @@ class HomeConfig(AppConfig):
         from django.db.models.signals import post_save
 
         from campaigns.generation import bump_content_generation
-        from home.models import PortalSettings
+        from home.models import PortalSettings, PortalText
 
         # The header and footer show these settings from cached fragments.
         post_save.connect(
-            bump_content_generation,
-            sender=PortalSettings,
-            dispatch_uid="home-portal-settings",
+            _settings_saved, sender=PortalSettings, dispatch_uid="home-portal-settings"
         )
+        post_save.connect(
+            bump_content_generation,
+            sender=PortalText,
+            dispatch_uid="home-portal-text",
+        )
+
+
+def _settings_saved(sender, created, **kwargs):
+    """A row made on first read holds the defaults pages already show: no change."""
+    if not created:
+        from campaigns.generation import bump_content_generation
+
+        bump_content_generation()

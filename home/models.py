@@ -7,7 +7,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 
 from campaigns.slugs import AsciiSlugMixin
 
@@ -103,3 +103,34 @@ class PortalSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("portal settings")
+
+
+class PortalText(TranslatableMixin, models.Model):
+    """The portal's texts that readers see in their language, one per locale.
+
+    Translated with wagtail-localize like a page. Where a field is blank, or a
+    language has none yet, the header and footer show :class:`PortalSettings`.
+    """
+
+    portal_name = models.CharField(_("portal name"), max_length=200, blank=True)
+    tagline = models.CharField(_("tagline"), max_length=200, blank=True)
+    agency = models.CharField(_("responsible agency"), max_length=200, blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    licence = models.CharField(
+        _("licence"),
+        max_length=300,
+        blank=True,
+        help_text=_("The portal's operating licence, shown in the footer."),
+    )
+
+    #: The fields that replace those of :class:`PortalSettings` in their language.
+    TEXT_FIELDS = ("portal_name", "tagline", "agency", "address", "licence")
+
+    panels = [FieldPanel(name) for name in TEXT_FIELDS]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("portal texts")
+        verbose_name_plural = _("portal texts")
+
+    def __str__(self) -> str:
+        return self.portal_name or str(self.locale)

@@ -1,4 +1,4 @@
-"""Groups, the "Moderator approval" workflow and scheduled publishing."""
+"""Groups, the approval workflow and scheduled publishing."""
 
 import datetime
 
@@ -59,7 +59,7 @@ def test_campaign_pages_go_through_moderator_approval(
 ):
     page = make_campaign("Chiến dịch chờ duyệt", publish_it=False)
     workflow = page.get_workflow()
-    assert workflow == Workflow.objects.get(name="Moderator approval")
+    assert workflow == Workflow.objects.get(name="Kiểm duyệt trước khi đăng")
 
     workflow_state = workflow.start(page, officer)
     task_state = workflow_state.current_task_state

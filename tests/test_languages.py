@@ -38,8 +38,12 @@ def test_campaign_links_to_its_translation_and_declares_alternates(client, demo)
 
 @pytest.mark.django_db
 def test_page_without_translation_links_to_the_other_home(client, demo):
+    translated = CampaignPage.objects.filter(locale__language_code="en")
     untranslated = (
-        CampaignPage.objects.live().public().exclude(slug=REFERENCE_SLUG).first()
+        CampaignPage.objects.live()
+        .public()
+        .exclude(translation_key__in=translated.values("translation_key"))
+        .first()
     )
     english_home = Page.objects.get(depth=2, locale__language_code="en")
     html = client.get(untranslated.url).content.decode()
@@ -79,9 +83,8 @@ def test_listing_by_locale_gives_only_that_edition(client, demo):
     items = client.get(
         "/api/v2/pages/", {"type": "campaigns.CampaignPage", "locale": "en"}
     ).json()["items"]
-    assert [item["meta"]["slug"] for item in items] == [
-        CampaignPage.objects.get(slug=REFERENCE_SLUG)
-        .get_translations()
-        .get(locale__language_code="en")
-        .slug
-    ]
+    english = CampaignPage.objects.live().filter(locale__language_code="en")
+    assert len(items) >= 3
+    assert sorted(item["id"] for item in items) == sorted(
+        english.values_list("pk", flat=True)
+    )

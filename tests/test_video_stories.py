@@ -275,7 +275,7 @@ def test_officers_create_video_stories_through_the_same_workflow(
     assert permissions.can_add_subpage()
     assert not permissions.can_publish_subpage()
     story = make_video_story(publish_it=False)
-    assert story.get_workflow().name == "Moderator approval"
+    assert story.get_workflow().name == "Kiểm duyệt trước khi đăng"
 
 
 @pytest.mark.django_db

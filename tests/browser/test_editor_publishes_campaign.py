@@ -101,7 +101,7 @@ def submit_for_approval(page):
     actions = page.locator(".w-dropdown", has=page.locator("[name=action-submit]"))
     actions.locator("[data-w-dropdown-target=toggle]").click()
     with page.expect_navigation():
-        page.get_by_role("button", name="Submit to Moderator approval").click()
+        page.get_by_role("button", name="Submit to Kiểm duyệt trước khi đăng").click()
     errors = page.locator("[data-field-errors] .error-message").all_inner_texts()
     assert not errors, f"Wagtail refused the page: {errors}"
     page.wait_for_url("**/admin/pages/*/")

@@ -1,14 +1,12 @@
 """The v2 pages endpoint, with StreamField references resolved in bulk."""
 
-from django.conf import settings
-from django.utils.translation import get_language_from_path
 from rest_framework.response import Response
 from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.views import PagesAPIViewSet
 
 from campaigns.api.v2.filters import FoldedSearchFilter
 from campaigns.references import resolved_references
-from campaigns.selectors import page_for_edition_path
+from campaigns.selectors import edition_language, page_for_edition_path
 
 
 class CampaignPagesAPIViewSet(PagesAPIViewSet):
@@ -33,8 +31,8 @@ class CampaignPagesAPIViewSet(PagesAPIViewSet):
     def find_object(self, queryset, request):
         """Also find pages by the path of another edition: ``/en/...``."""
         path = request.GET.get("html_path", "")
-        language = get_language_from_path(path)
-        if not language or language == settings.LANGUAGE_CODE:
+        language = edition_language(path)
+        if language is None:
             return super().find_object(queryset, request)
         page = page_for_edition_path(request, path, language=language)
         if page is not None and queryset.filter(id=page.id).exists():
