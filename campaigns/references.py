@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
-from django.db.models import Model, prefetch_related_objects
+from django.db.models import Count, Model, prefetch_related_objects
 from django.utils.timezone import now
 from wagtail import blocks
 from wagtail.documents import get_document_model
@@ -49,6 +49,10 @@ class ReferenceScope:
     #: Related pages checked for visibility, and which of them the public may see.
     checked_page_ids: set[int] = field(default_factory=set)
     public_page_ids: set[int] = field(default_factory=set)
+    #: The pages the response shows; their approved comments are counted together.
+    listed_page_ids: set[int] = field(default_factory=set)
+    #: Approved comments by page id, counted on first use (None until then).
+    comment_counts: dict[int, int] | None = None
 
     def lookup(self, kind: str) -> dict[int, Model]:
         return {"image": self.images, "document": self.documents, "page": self.pages}[
@@ -183,7 +187,7 @@ def resolved_references(pages: list[Page]) -> Iterator[ReferenceScope]:
     queries whatever its length.
     """
     found = collect_references(pages)
-    scope = ReferenceScope(requested=found)
+    scope = ReferenceScope(requested=found, listed_page_ids={p.pk for p in pages})
     if found["image"]:
         images = get_image_model().objects.filter(id__in=found["image"])
         scope.images = {
@@ -255,6 +259,30 @@ def is_public(page: Page) -> bool:
     if scope is not None and page.pk in scope.checked_page_ids:
         return page.pk in scope.public_page_ids
     return Page.objects.live().public().filter(pk=page.pk).exists()
+
+
+def approved_comment_count(page: Page) -> int:
+    """Approved comments on ``page``; inside a scope, one grouped query for all pages.
+
+    The count is taken when first asked for, so a response that does not show
+    it costs nothing.
+    """
+    # Imported here: the page models import this module through their API fields.
+    from campaigns.models.comments import Comment
+
+    scope = current_scope()
+    if scope is None or page.pk not in scope.listed_page_ids:
+        return Comment.objects.approved().filter(page_id=page.pk).count()
+    if scope.comment_counts is None:
+        scope.comment_counts = dict(
+            Comment.objects.approved()
+            .filter(page_id__in=scope.listed_page_ids)
+            .order_by()
+            .values("page_id")
+            .annotate(count=Count("pk"))
+            .values_list("page_id", "count")
+        )
+    return scope.comment_counts.get(page.pk, 0)
 
 
 def page_summary(page: Page, *, request=None) -> dict:

@@ -4,16 +4,18 @@ What counts as public (live, not view-restricted) is decided by
 :func:`public_campaigns`; every other selector starts from it.
 """
 
+from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.http import Http404
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language_from_path
 from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
 from campaigns import conf
-from campaigns.models import CampaignPage, VideoStoryPage
+from campaigns.models import CampaignPage, Comment, VideoStoryPage
 
 
 def _with_listing_image(queryset: QuerySet, image: str, *also: str) -> QuerySet:
@@ -177,6 +179,14 @@ def campaign_video_stories(campaign: CampaignPage) -> list[VideoStoryPage]:
     return (ordered + linked_back)[: conf.VIDEO_SIDEBAR_COUNT]
 
 
+def edition_language(path: str | None) -> str | None:
+    """The language of a prefixed edition path ("/en/..."); None for the default one."""
+    language = get_language_from_path(path or "")
+    if not language or language == settings.LANGUAGE_CODE:
+        return None
+    return language
+
+
 def page_for_edition_path(request, path: str, *, language: str) -> Page | None:
     """The page a prefixed path (``/en/...``) serves, routed from that edition's home.
 
@@ -195,3 +205,25 @@ def page_for_edition_path(request, path: str, *, language: str) -> Page | None:
     except Http404:
         return None
     return page
+
+
+#: What readers may see of a comment; e-mail, IP hash and notes are never loaded.
+PUBLIC_COMMENT_FIELDS = (
+    "page",
+    "name",
+    "title",
+    "content",
+    "created_at",
+    "reply",
+    "reply_at",
+)
+
+
+def public_comments(page: Page) -> QuerySet:
+    """The approved comments of ``page``, oldest first, with public fields only."""
+    return (
+        Comment.objects.approved()
+        .filter(page_id=page.pk)
+        .only(*PUBLIC_COMMENT_FIELDS)
+        .order_by("created_at", "pk")
+    )

@@ -4,6 +4,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests.conftest import make_comment
+
 LISTING = "/api/v2/pages/?type=campaigns.CampaignPage&fields=*&limit={limit}"
 
 
@@ -16,7 +18,10 @@ def _queries_for(client, url):
 
 @pytest.mark.django_db
 def test_listing_query_count_does_not_grow_with_limit(client, rich_campaigns):
-    rich_campaigns(20)
+    pages = rich_campaigns(20)
+    for number, page in enumerate(pages):
+        for status in ("approved", "pending") * (number % 3):
+            make_comment(page, status=status)
     # Warm-up: renditions are created on first use, which is a one-off write.
     client.get(LISTING.format(limit=20))
 
@@ -26,6 +31,8 @@ def test_listing_query_count_does_not_grow_with_limit(client, rich_campaigns):
     assert len(data_one["items"]) == 1
     assert len(data_twenty["items"]) == 20
     assert queries_twenty == queries_one, (queries_one, queries_twenty)
+    counts = {item["id"]: item["comment_count"] for item in data_twenty["items"]}
+    assert counts == {page.pk: number % 3 for number, page in enumerate(pages)}
 
 
 @pytest.mark.django_db

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from campaigns import conf
 from campaigns.clients import comment_ip_hash
 from campaigns.comments.forms import CommentForm
 from campaigns.comments.limits import COMMENT_LIMITS, enforce
@@ -78,6 +79,8 @@ def commentable_page(page_id) -> Page:
         page_id = int(page_id)
     except (TypeError, ValueError):
         raise PageNotFound(_("No such page.")) from None
+    if not 0 < page_id <= conf.MAX_PAGE_ID:
+        raise PageNotFound(_("No such page."))
     page = (
         Page.objects.live()
         .public()

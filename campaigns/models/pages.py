@@ -22,6 +22,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from campaigns.api.v2.fields import (
+    CommentCountField,
     DocumentField,
     ImageField,
     RelatedVideoStoriesField,
@@ -209,6 +210,7 @@ class CampaignPage(CommentablePageMixin, FoldedSearchMixin, AsciiSlugMixin, Page
             "related_video_stories", serializer=RelatedVideoStoriesField(source="*")
         ),
         APIField("comments_enabled"),
+        APIField("comment_count", serializer=CommentCountField(source="*")),
     ]
 
     #: Relations the API and listings read for every page, fetched in bulk.

@@ -23,6 +23,7 @@ from wagtailmedia.edit_handlers import MediaChooserPanel
 
 from campaigns.api.v2.fields import (
     CaptionTracksField,
+    CommentCountField,
     ImageField,
     RelatedPageField,
     TagNamesField,
@@ -172,6 +173,7 @@ class VideoStoryPage(CommentablePageMixin, FoldedSearchMixin, AsciiSlugMixin, Pa
         APIField("tags", serializer=TagNamesField()),
         APIField("body"),
         APIField("comments_enabled"),
+        APIField("comment_count", serializer=CommentCountField(source="*")),
     ]
 
     #: Relations the API and listings read for every page, fetched in bulk.

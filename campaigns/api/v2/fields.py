@@ -8,6 +8,7 @@ from wagtail.images import get_image_model
 
 from campaigns.blocks import document_representation
 from campaigns.references import (
+    approved_comment_count,
     from_scope,
     is_public,
     page_summary,
@@ -141,3 +142,13 @@ class RelatedVideoStoriesField(ReadOnlyField):
             for link in page.related_video_links.all()
             if is_public(link.video_story)
         ]
+
+
+class CommentCountField(ReadOnlyField):
+    """Approved comments on the page, counted for a whole listing in one query.
+
+    Declared with ``source="*"``.
+    """
+
+    def to_representation(self, page) -> int:
+        return approved_comment_count(page)

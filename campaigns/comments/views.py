@@ -1,0 +1,282 @@
+"""The readers' comment form in HTML, and the captcha it shows (DESIGN §5).
+
+The article stays cacheable: it holds no CSRF token and no captcha key, only a
+link to the form page below. ``comments.js`` fetches the same form as a
+fragment and sends it with ``fetch``; without JavaScript the link opens the
+full page. Both answer with ``Cache-Control: no-store`` and post through
+:func:`campaigns.comments.posting.post_comment`, the service the API calls too.
+"""
+
+from functools import wraps
+
+from captcha import views as captcha_views
+from captcha.conf import settings as captcha_settings
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext, ngettext
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_http_methods, require_safe
+
+from campaigns import conf
+from campaigns.comments.captcha import new_challenge
+from campaigns.comments.forms import CommentForm
+from campaigns.comments.limits import CAPTCHA_LIMITS, RateLimited, enforce
+from campaigns.comments.posting import (
+    CommentRefused,
+    CommentsClosed,
+    DuplicateComment,
+    InvalidComment,
+    PageNotFound,
+    PosterBlocked,
+    commentable_page,
+    ensure_open,
+    post_comment,
+)
+
+FRAGMENT_TEMPLATE = "campaigns/comments/form.html"
+PAGE_TEMPLATE = "campaigns/comments/form_page.html"
+
+#: What a reader typed, sent back with the errors; never the honeypot or captcha.
+KEPT_FIELDS = ("name", "title", "content", "email")
+
+#: Parameter of the no-JavaScript "new code" button: show a new captcha, keep the text.
+REFRESH_PARAMETER = "refresh_captcha"
+
+
+def _retry_message(seconds: int) -> str:
+    minutes = max(1, -(-seconds // 60))
+    return ngettext(
+        "You have sent too many requests. Please try again in %(minutes)d minute.",
+        "You have sent too many requests. Please try again in %(minutes)d minutes.",
+        minutes,
+    ) % {"minutes": minutes}
+
+
+def _body_too_large(request) -> bool:
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return True
+    return length > conf.COMMENT_MAX_BODY
+
+
+def _display_form(values: dict | None, errors: dict) -> tuple[CommentForm, dict]:
+    """An unbound form showing ``values`` and a new challenge, and its captcha.
+
+    Unbound on purpose: a bound form validates when its errors are read, and
+    validating uses up the challenge it was sent with.
+    """
+    challenge = new_challenge()
+    initial = {name: (values or {}).get(name, "") for name in KEPT_FIELDS}
+    initial["captcha_key"] = challenge["key"]
+    form = CommentForm(initial=initial, auto_id="comment-%s")
+    for name, field in form.fields.items():
+        described = []
+        if field.help_text or name == "captcha_value":
+            described.append(f"comment-{name}-hint")
+        if errors.get(name):
+            described.append(f"comment-{name}-error")
+            field.widget.attrs["aria-invalid"] = "true"
+        if described:
+            field.widget.attrs["aria-describedby"] = " ".join(described)
+    form.fields["captcha_value"].widget.attrs["size"] = captcha_settings.CAPTCHA_LENGTH
+    # The honeypot: out of the tab order and never filled in by the browser.
+    form.fields["website"].widget.attrs.update(
+        {"tabindex": "-1", "autocomplete": "off"}
+    )
+    if captcha_settings.CAPTCHA_2X_IMAGE:
+        challenge["image_2x_url"] = reverse("captcha-image-2x", args=[challenge["key"]])
+    width, height = captcha_settings.CAPTCHA_IMAGE_SIZE or (None, None)
+    challenge.update(width=width, height=height)
+    return form, challenge
+
+
+def _form_context(page, *, values=None, errors=None, notice=None) -> dict:
+    errors = errors or {}
+    form, challenge = _display_form(values, errors)
+    # The hidden key and the typed answer are one field to the reader.
+    captcha_errors = list(errors.get("captcha_value", []))
+    captcha_errors += [
+        message
+        for message in errors.get("captcha_key", [])
+        if message not in captcha_errors
+    ]
+    return {
+        "form": form,
+        "challenge": challenge,
+        "errors": errors,
+        "non_field_errors": errors.get("__all__", []),
+        "captcha_errors": captcha_errors,
+        "notice": notice,
+        "show_form": True,
+    }
+
+
+def _notice(kind: str, message) -> dict:
+    return {"kind": kind, "message": message}
+
+
+def _render(request, page, context: dict, *, fragment: bool, status: int = 200):
+    context = {
+        **context,
+        "article": page,
+        "form_urls": {
+            "page": reverse("campaigns:comment-create", args=[page.pk]),
+            "fragment": reverse("campaigns:comment-form", args=[page.pk]),
+        },
+        "retention": {
+            "ip_days": conf.IP_HASH_RETENTION_DAYS,
+            "email_days": conf.EMAIL_RETENTION_DAYS,
+        },
+    }
+    context["standalone"] = not fragment
+    if fragment:
+        context["subheading"] = "h3"  # under the article's "Readers' comments"
+        return render(request, FRAGMENT_TEMPLATE, context, status=status)
+    context["subheading"] = "h2"
+    trail = list(page.get_ancestors(inclusive=True).filter(depth__gt=1))
+    return render(
+        request,
+        PAGE_TEMPLATE,
+        {**context, "page": page, "trail": trail},
+        status=status,
+    )
+
+
+def _rate_limited(request, page, exc: RateLimited, *, fragment, values=None):
+    notice = _notice("error", _retry_message(exc.retry_after))
+    if values is None:
+        context = {"notice": notice, "show_form": False}
+    else:
+        context = _form_context(page, values=values, notice=notice)
+    response = _render(request, page, context, fragment=fragment, status=429)
+    response["Retry-After"] = str(exc.retry_after)
+    return response
+
+
+def _show_form(request, page, *, fragment, values=None):
+    """A new challenge: rate-limited like the captcha endpoints it stands beside."""
+    try:
+        ensure_open(page)
+        enforce(request, CAPTCHA_LIMITS)
+    except RateLimited as exc:
+        return _rate_limited(request, page, exc, fragment=fragment, values=values)
+    except CommentRefused as exc:
+        return _render(
+            request,
+            page,
+            {"notice": _notice("closed", exc.message), "show_form": False},
+            fragment=fragment,
+            status=exc.status,
+        )
+    context = _form_context(page, values=values)
+    return _render(request, page, context, fragment=fragment)
+
+
+def _post(request, page, *, fragment):
+    data = request.POST
+    values = {name: data.get(name, "") for name in KEPT_FIELDS}
+    if data.get(REFRESH_PARAMETER):
+        return _show_form(request, page, fragment=fragment, values=values)
+    try:
+        post_comment(request, page, data)
+    except RateLimited as exc:
+        return _rate_limited(request, page, exc, fragment=fragment, values=values)
+    except DuplicateComment:
+        pass  # Sent twice: the first one is already awaiting moderation.
+    except InvalidComment as exc:
+        context = _form_context(
+            page,
+            values=values,
+            errors=exc.errors,
+            notice=_notice("error", exc.message),
+        )
+        return _render(request, page, context, fragment=fragment, status=exc.status)
+    except (CommentsClosed, PosterBlocked) as exc:
+        context = {"notice": _notice("closed", exc.message), "show_form": False}
+        return _render(request, page, context, fragment=fragment, status=exc.status)
+    except CommentRefused as exc:
+        context = _form_context(
+            page, values=values, notice=_notice("error", exc.message)
+        )
+        return _render(request, page, context, fragment=fragment, status=exc.status)
+    message = gettext(
+        "Thank you. Your comment has been received and awaits moderation. It will "
+        "appear under the article once a moderator has approved it."
+    )
+    context = {"notice": _notice("success", message), "show_form": False}
+    return _render(request, page, context, fragment=fragment)
+
+
+@csrf_protect
+def _checked(request, page, *, fragment):
+    if request.method == "POST":
+        return _post(request, page, fragment=fragment)
+    return _show_form(request, page, fragment=fragment)
+
+
+def _serve(request, page_id, *, fragment: bool):
+    try:
+        page = commentable_page(page_id)
+    except PageNotFound:
+        raise Http404 from None
+    language = page.locale.language_code
+    with translation.override(language):
+        if request.method == "POST" and _body_too_large(request):
+            message = gettext(
+                "Your comment is too long to be sent. Shorten it and try again."
+            )
+            context = {"notice": _notice("error", message), "show_form": False}
+            response = _render(request, page, context, fragment=fragment, status=413)
+        else:
+            response = _checked(request, page, fragment=fragment)
+    response["Content-Language"] = language
+    return response
+
+
+# CSRF is checked in _checked(), once the body is known to be small enough to
+# read: the middleware would parse any body up to Django's own limit first.
+@csrf_exempt
+@never_cache
+@require_http_methods(["GET", "POST"])
+def comment_page(request, page_id):
+    """The full form page for an article: where the link leads without JavaScript."""
+    return _serve(request, page_id, fragment=False)
+
+
+@csrf_exempt
+@never_cache
+@require_http_methods(["GET", "POST"])
+def comment_form(request, page_id):
+    """The form alone, for ``comments.js`` to put under the article and to post to."""
+    return _serve(request, page_id, fragment=True)
+
+
+def _captcha_endpoint(view):
+    """django-simple-captcha's ``view``, uncached and rate-limited per client."""
+
+    @never_cache
+    @require_safe
+    @wraps(view)
+    def endpoint(request, *args, **kwargs):
+        try:
+            enforce(request, CAPTCHA_LIMITS)
+        except RateLimited as exc:
+            response = HttpResponse(
+                _retry_message(exc.retry_after),
+                status=429,
+                content_type="text/plain; charset=utf-8",
+            )
+            response["Retry-After"] = str(exc.retry_after)
+            return response
+        return view(request, *args, **kwargs)
+
+    return endpoint
+
+
+captcha_image = _captcha_endpoint(captcha_views.captcha_image)
+captcha_audio = _captcha_endpoint(captcha_views.captcha_audio)
+captcha_refresh = _captcha_endpoint(captcha_views.captcha_refresh)
