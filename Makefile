@@ -8,7 +8,7 @@ PYTEST_ARGS ?=
 
 BENCH_ARGS ?=
 
-.PHONY: run test test-browser lint messages browser-deps bench bench-comments clean
+.PHONY: run test test-browser lint messages browser-deps bench bench-comments bench-beacons clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -64,6 +64,10 @@ bench: messages
 ## Comment POSTs through the captcha, rate limits and proxy handling vs a bare POST.
 bench-comments: messages
 	$(BIN)/python bench/comments.py $(BENCH_ARGS)
+
+## View beacons (Redis) vs a bare POST at 64 clients, and 100,000 beacons counted exactly.
+bench-beacons: messages
+	$(BIN)/python bench/beacons.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 test-db.sqlite3 media .test-media static

@@ -73,3 +73,7 @@ EMAIL_RETENTION_DAYS: int = getattr(settings, "CAMPAIGNS_EMAIL_RETENTION_DAYS", 
 MODERATION_DIGEST_MINUTES: int = getattr(
     settings, "CAMPAIGNS_MODERATION_DIGEST_MINUTES", 15
 )
+
+#: Largest page id a URL or request may name: ids are 32-bit on every backend,
+#: and a larger number must be "not found", never a database overflow.
+MAX_PAGE_ID = 2**31 - 1

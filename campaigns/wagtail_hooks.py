@@ -1,7 +1,17 @@
 """Admin and rich-text wiring of the campaigns plugin."""
 
+from django.db import transaction
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
 
+from campaigns.generation import bump_content_generation
+from campaigns.models import Comment
+from campaigns.moderation.bulk_actions import BULK_ACTIONS
+from campaigns.moderation.log_actions import register_comment_log_actions
+from campaigns.moderation.panels import add_pending_comments_panel
+from campaigns.moderation.permissions import CommentPermissionPolicy
+from campaigns.moderation.viewsets import CommentBlockViewSet, CommentViewSet
 from campaigns.rich_text import (
     BulkDocumentLinkHandler,
     BulkImageEmbedHandler,
@@ -15,3 +25,24 @@ def register_bulk_reference_handlers(features):
     features.register_link_type(BulkPageLinkHandler)
     features.register_link_type(BulkDocumentLinkHandler)
     features.register_embed_type(BulkImageEmbedHandler)
+
+
+# The comment moderation queue (DESIGN §5). The permission policy is registered
+# before the viewset, so that nothing falls back to Wagtail's default policy.
+register_permission_policy(Comment, CommentPermissionPolicy(Comment))
+register_snippet(CommentViewSet)
+hooks.register("register_admin_viewset", CommentBlockViewSet)
+for bulk_action in BULK_ACTIONS:
+    hooks.register("register_bulk_action", bulk_action)
+hooks.register("register_log_actions", register_comment_log_actions)
+hooks.register("construct_homepage_panels", add_pending_comments_panel)
+
+
+@hooks.register("after_delete_snippet")
+def bump_generation_after_comment_deletion(request, instances):
+    """Deleting an approved comment changes what readers see."""
+    if any(isinstance(obj, Comment) and obj.is_public for obj in instances):
+        transaction.on_commit(bump_content_generation)
+
+
+import campaigns.stats.admin  # noqa: E402,F401 -- the statistics report's hooks.

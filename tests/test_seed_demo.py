@@ -6,6 +6,7 @@ from django.core.management import call_command
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
+from wagtail_localize.models import StringSegment, Translation
 
 from campaigns.demo import (
     DRAFT_SLUG,
@@ -17,7 +18,8 @@ from campaigns.demo import (
     VIDEO_PRIVATE_SLUG,
     VIDEO_PUBLIC_SLUGS,
 )
-from campaigns.models import CampaignPage, VideoStoryPage
+from campaigns.models import CampaignIndexPage, CampaignPage, VideoStoryPage
+from home.models import HomePage, PortalText
 
 
 def _counts():
@@ -90,3 +92,67 @@ def test_seed_demo_has_video_stories_with_captions_and_an_embed():
     private = VideoStoryPage.objects.get(slug=VIDEO_PRIVATE_SLUG)
     assert private.get_view_restrictions().exists()
     assert private.video.collection.get_view_restrictions().exists()
+
+
+@pytest.mark.django_db
+def test_seed_demo_english_editions_are_wagtail_localize_translations():
+    call_command("seed_demo")
+    translations = Translation.objects.filter(
+        target_locale__language_code="en", enabled=True
+    ).select_related("source", "target_locale")
+    targets = [translation.get_target_instance() for translation in translations]
+    pages = [target for target in targets if isinstance(target, Page)]
+    kinds = [type(page) for page in pages]
+    assert [type(target) for target in targets].count(PortalText) == 1
+    assert kinds.count(HomePage) == 1
+    assert kinds.count(CampaignIndexPage) == 1
+    assert kinds.count(CampaignPage) >= 3
+    assert kinds.count(VideoStoryPage) >= 2
+    assert all(page.live and page.locale.language_code == "en" for page in pages)
+    assert Page.objects.filter(locale__language_code="en").count() == len(pages)
+
+    for translation in translations:
+        segments = StringSegment.objects.filter(
+            source=translation.source
+        ).annotate_translation(translation.target_locale)
+        untranslated = [seg.string.data for seg in segments if not seg.translation]
+        assert untranslated == [], translation.source.object_repr
+        source, target = translation.source.get_source_instance(), targets.pop(0)
+        assert str(target) != str(source)
+
+
+@pytest.mark.django_db
+def test_seed_demo_has_a_moderated_conversation(settings):
+    from campaigns.demo.comments import BANNED_WORDS
+    from campaigns.models import Comment, CommentPolicy, CommentStatus
+
+    settings.DEBUG = True
+    call_command("seed_demo")
+    comments = Comment.objects.select_related("page", "locale")
+    count = comments.count()
+    call_command("seed_demo")
+    assert comments.count() == count
+
+    approved = comments.filter(status=CommentStatus.APPROVED)
+    assert approved.count() >= 6
+    assert approved.exclude(reply="").count() >= 2
+    assert comments.filter(status=CommentStatus.PENDING).count() >= 3
+    assert comments.filter(status=CommentStatus.PENDING).exclude(held_reason="")
+    assert comments.filter(status=CommentStatus.REJECTED).exists()
+    assert comments.filter(status=CommentStatus.SPAM).exists()
+    assert approved.filter(page__slug=REFERENCE_SLUG).exists()
+    assert approved.filter(page__content_type__model="videostorypage").exists()
+    assert approved.filter(locale__language_code="en").exists()
+    assert all(comment.locale_id == comment.page.locale_id for comment in comments)
+
+    moderator = get_user_model().objects.get(username="moderator")
+    assert all(c.moderated_by == moderator for c in comments.exclude(status="pending"))
+    assert all(c.reply_by == moderator for c in approved.exclude(reply=""))
+    with_email = comments.exclude(email="")
+    assert 1 <= with_email.count() <= 2
+    assert all(c.status == CommentStatus.PENDING for c in with_email)
+    assert all(c.email.split("@")[1].startswith("example.") for c in with_email)
+    assert not comments.exclude(ip_hash="").exists()
+
+    policy = CommentPolicy.objects.get()
+    assert policy.banned_word_list == list(BANNED_WORDS)

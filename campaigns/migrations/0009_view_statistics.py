@@ -6,98 +6,182 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('campaigns', '0008_comment_permissions'),
-        ('wagtailcore', '0098_apitoken'),
+        ("campaigns", "0008_comment_permissions"),
+        ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='DailyVisits',
+            name="DailyVisits",
             fields=[
-                ('day', models.DateField(primary_key=True, serialize=False)),
-                ('visits', models.PositiveBigIntegerField(default=0)),
-                ('views', models.PositiveBigIntegerField(default=0)),
+                ("day", models.DateField(primary_key=True, serialize=False)),
+                ("visits", models.PositiveBigIntegerField(default=0)),
+                ("views", models.PositiveBigIntegerField(default=0)),
             ],
             options={
-                'verbose_name': 'daily visits',
-                'verbose_name_plural': 'daily visits',
+                "verbose_name": "daily visits",
+                "verbose_name_plural": "daily visits",
             },
         ),
         migrations.CreateModel(
-            name='FlushedBatch',
+            name="FlushedBatch",
             fields=[
-                ('batch', models.CharField(max_length=64, primary_key=True, serialize=False)),
-                ('flushed_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "batch",
+                    models.CharField(max_length=64, primary_key=True, serialize=False),
+                ),
+                ("flushed_at", models.DateTimeField(auto_now_add=True)),
             ],
         ),
         migrations.CreateModel(
-            name='PageViewCount',
+            name="PageViewCount",
             fields=[
-                ('page', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='view_count_row', serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('views', models.PositiveBigIntegerField(default=0)),
-                ('legacy_views', models.PositiveBigIntegerField(default=0, help_text='Views counted by the old portal before the move.')),
+                (
+                    "page",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        primary_key=True,
+                        related_name="view_count_row",
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("views", models.PositiveBigIntegerField(default=0)),
+                (
+                    "legacy_views",
+                    models.PositiveBigIntegerField(
+                        default=0,
+                        help_text="Views counted by the old portal before the move.",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'page view count',
-                'verbose_name_plural': 'page view counts',
+                "verbose_name": "page view count",
+                "verbose_name_plural": "page view counts",
             },
         ),
         migrations.CreateModel(
-            name='VisitorSalt',
+            name="VisitorSalt",
             fields=[
-                ('day', models.DateField(primary_key=True, serialize=False)),
-                ('secret', models.CharField(max_length=64)),
+                ("day", models.DateField(primary_key=True, serialize=False)),
+                ("secret", models.CharField(max_length=64)),
             ],
         ),
         migrations.CreateModel(
-            name='RecentPageView',
+            name="RecentPageView",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('page_id', models.BigIntegerField()),
-                ('visitor', models.CharField(max_length=64)),
-                ('seen_at', models.DateTimeField(db_index=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("page_id", models.BigIntegerField()),
+                ("visitor", models.CharField(max_length=64)),
+                ("seen_at", models.DateTimeField(db_index=True)),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('page_id', 'visitor'), name='recent_page_view')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("page_id", "visitor"), name="recent_page_view"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='RecentVisitor',
+            name="RecentVisitor",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('day', models.DateField()),
-                ('visitor', models.CharField(max_length=64)),
-                ('last_seen', models.DateTimeField(db_index=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("day", models.DateField()),
+                ("visitor", models.CharField(max_length=64)),
+                ("last_seen", models.DateTimeField(db_index=True)),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('day', 'visitor'), name='recent_visitor')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("day", "visitor"), name="recent_visitor"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='VisitorStatisticsSettings',
+            name="VisitorStatisticsSettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('legacy_visits', models.PositiveBigIntegerField(default=66534666, help_text='Added once to the all-time total: the visits the old portal counted.', verbose_name='visits before this portal')),
-                ('site', models.OneToOneField(editable=False, on_delete=django.db.models.deletion.CASCADE, to='wagtailcore.site')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "legacy_visits",
+                    models.PositiveBigIntegerField(
+                        default=66534666,
+                        help_text="Added once to the all-time total: the visits the old portal counted.",
+                        verbose_name="visits before this portal",
+                    ),
+                ),
+                (
+                    "site",
+                    models.OneToOneField(
+                        editable=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="wagtailcore.site",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'visitor statistics',
+                "verbose_name": "visitor statistics",
             },
         ),
         migrations.CreateModel(
-            name='PageDailyViews',
+            name="PageDailyViews",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('day', models.DateField()),
-                ('views', models.PositiveBigIntegerField(default=0)),
-                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.WAGTAIL_PAGE_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("day", models.DateField()),
+                ("views", models.PositiveBigIntegerField(default=0)),
+                (
+                    "page",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['day', 'page'], name='page_daily_views_day')],
-                'constraints': [models.UniqueConstraint(fields=('page', 'day'), name='page_daily_views')],
+                "indexes": [
+                    models.Index(fields=["day", "page"], name="page_daily_views_day")
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("page", "day"), name="page_daily_views"
+                    )
+                ],
             },
         ),
     ]

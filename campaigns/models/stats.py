@@ -68,6 +68,8 @@ class DailyVisits(models.Model):
     class Meta:
         verbose_name = _("daily visits")
         verbose_name_plural = _("daily visits")
+        # The admin report "Visitor statistics" (campaigns.stats.report).
+        permissions = [("view_statistics", "Can view visitor statistics")]
 
     def __str__(self):
         return f"{self.day}: {self.visits}"

@@ -47,14 +47,18 @@ def flush(connection=None) -> int:
 def apply_batch(connection, batch: str) -> int:
     """Add one handed-over batch to the database (once), then retire it."""
     counts = redis_store.read_batch(connection, batch)
-    applied = 0
-    try:
-        with transaction.atomic():
-            FlushedBatch.objects.create(batch=batch)
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                FlushedBatch.objects.create(batch=batch)
+        except IntegrityError:
+            logger.info("Batch %s was already flushed; retiring it", batch)
+            applied = 0
+        else:
+            # Any error here rolls the record back too: the batch stays in
+            # flight and the next flush applies it.
             _add_counts(counts)
-        applied = 1
-    except IntegrityError:
-        logger.info("Batch %s was already flushed; retiring it", batch)
+            applied = 1
     redis_store.retire(connection, batch)
     return applied
 

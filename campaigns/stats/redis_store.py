@@ -99,6 +99,8 @@ return out
 # arrive afterwards go to fresh buffers. Returns 0 when there was nothing.
 _HAND_OVER = """
 local p, batch = ARGV[1], ARGV[2]
+-- A repeated call must not overwrite a batch already handed over.
+if redis.call('SISMEMBER', p..'inflight', batch) == 1 then return 0 end
 local moved = 0
 for _, name in ipairs({'views', 'pageday', 'dayviews', 'visits'}) do
   if redis.call('EXISTS', p..'buf:'..name) == 1 then

@@ -43,7 +43,14 @@ def register_routers() -> None:
     from wagtail.api.v3.api import api
 
     api.add_router("/locales/", locales_router)
+    from campaigns.api.v3.comments import captcha_router, comments_router
+
+    api.add_router("/comments/", comments_router)
+    api.add_router("/captcha/", captcha_router)
     from campaigns.api.v3.stats import stats_router
 
     api.add_router("/", stats_router)
+    from campaigns.api.v3.pages import replace_page_reads
+
+    replace_page_reads()
     _registered = True

@@ -11,13 +11,12 @@ from wagtail.api.v3.errors import ProblemDetail, problem_response
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Site
 
+from campaigns import conf
 from campaigns.models.stats import DEFAULT_LEGACY_VISITS, VisitorStatisticsSettings
 from campaigns.stats.counting import PageNotCounted, count_view, visitor_statistics
 
 stats_router = Router(tags=["statistics"])
 
-#: Page ids are 32-bit on every backend; larger ones are simply unknown.
-MAX_PAGE_ID = 2**31 - 1
 #: Seconds a shared cache may keep the visitor figures.
 STATS_MAX_AGE = 15
 
@@ -48,7 +47,7 @@ class VisitorStatisticsSchema(Schema):
     url_name="count_page_view",
 )
 def count_page_view(request: HttpRequest, response: HttpResponse, page_id: int):
-    if not 0 < page_id <= MAX_PAGE_ID:
+    if not 0 < page_id <= conf.MAX_PAGE_ID:
         return _not_found()
     try:
         result = count_view(request, page_id)

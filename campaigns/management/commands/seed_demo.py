@@ -3,6 +3,8 @@
 from django.core.management.base import BaseCommand
 
 from campaigns.demo import DRAFT_SLUG, PRIVATE_SLUG, REFERENCE_SLUG, seed
+from campaigns.demo.comments import ensure_demo_comments
+from campaigns.demo.stats import seed_visitor_history
 
 __all__ = ["DRAFT_SLUG", "PRIVATE_SLUG", "REFERENCE_SLUG", "Command"]
 
@@ -15,4 +17,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         summary = seed(stdout=self.stdout)
+        ensure_demo_comments(summary)
+        seed_visitor_history()
         self.stdout.write(self.style.SUCCESS(f"seed_demo: {summary}"))

@@ -14,7 +14,16 @@ from django.core.management.base import BaseCommand
 logger = logging.getLogger(__name__)
 
 #: (command, seconds between runs). Every command is idempotent.
-JOBS = [("publish_scheduled", 60)]
+#: ``send_moderation_digest`` runs every minute and itself keeps its mails
+#: ``CAMPAIGNS_MODERATION_DIGEST_MINUTES`` apart.
+JOBS = [
+    ("publish_scheduled", 60),
+    ("send_moderation_digest", 60),
+    ("captcha_clean", 60 * 60),
+    ("purge_ip_hashes", 24 * 60 * 60),
+    ("flush_counters", 60),
+    ("rotate_visitor_salt", 60 * 60),
+]
 
 
 def _run(command: str) -> None:
@@ -26,7 +35,10 @@ def _run(command: str) -> None:
 
 
 class Command(BaseCommand):
-    help = "Run the periodic jobs (scheduled publishing, ...) until interrupted."
+    help = (
+        "Run the periodic jobs (scheduled publishing, the moderators' digest, "
+        "captcha and personal-data clean-up) until interrupted."
+    )
 
     def handle(self, *args, **options):
         scheduler = BlockingScheduler(timezone="Asia/Ho_Chi_Minh")

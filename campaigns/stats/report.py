@@ -1,0 +1,196 @@
+"""The admin report "Visitor statistics" (issue 6): most-viewed pages and a chart.
+
+Pages are ranked by their views in the chosen period (``PageDailyViews``),
+beside their all-time count and the count carried over from the old portal.
+The chart draws the site's daily visits and views. Figures are those of the
+database, so they include what ``flush_counters`` moved there (every minute).
+"""
+
+from datetime import date, datetime, timedelta
+
+import django_filters
+from django.db.models import F, OuterRef, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext, gettext_lazy
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.tables import LocaleColumn, NumberColumn, TitleColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.models import Page
+
+from campaigns.models.stats import PageDailyViews
+from campaigns.stats.chart import build_chart
+
+#: The permission the report needs (superusers have every permission).
+PERMISSION = "campaigns.view_statistics"
+PERIODS = [
+    ("7", gettext_lazy("Last 7 days")),
+    ("30", gettext_lazy("Last 30 days")),
+    ("90", gettext_lazy("Last 90 days")),
+]
+DEFAULT_DAYS = 30
+#: The chart shows at least this many days, and a custom range at most a year.
+CHART_MIN_DAYS = 30
+MAX_DAYS = 366
+
+
+class VisitorStatisticsFilterSet(WagtailFilterSet):
+    """The period: one of the presets, or a custom range, which wins when given."""
+
+    period = django_filters.ChoiceFilter(
+        label=gettext_lazy("Period"),
+        choices=PERIODS,
+        empty_label=None,
+        method="period_is_applied_by_the_view",
+    )
+    days = django_filters.DateFromToRangeFilter(
+        label=gettext_lazy("Custom dates"),
+        widget=DateRangePickerWidget,
+        method="period_is_applied_by_the_view",
+    )
+
+    class Meta:
+        model = Page
+        fields = []
+
+    def period_is_applied_by_the_view(self, queryset, name, value):
+        # The period changes the figures counted for each page, not which rows
+        # exist; VisitorStatisticsView.get_base_queryset applies it.
+        return queryset
+
+
+def _as_date(value) -> date | None:
+    if isinstance(value, datetime):
+        return timezone.localtime(value).date() if timezone.is_aware(value) else value
+    return value
+
+
+def resolve_period(data: dict, today: date) -> tuple[date, date]:
+    """First and last day (both included) of the chosen period."""
+    custom = data.get("days")
+    start = _as_date(custom.start) if custom else None
+    end = _as_date(custom.stop) if custom else None
+    if start or end:
+        end = min(end or today, today)
+        start = start or end - timedelta(days=DEFAULT_DAYS - 1)
+        if start > end:
+            start, end = end, start
+        start = max(start, end - timedelta(days=MAX_DAYS - 1))
+        return start, end
+    days = int(data.get("period") or DEFAULT_DAYS)
+    return today - timedelta(days=days - 1), today
+
+
+class VisitorStatisticsView(ReportView):
+    page_title = gettext_lazy("Visitor statistics")
+    header_icon = "view"
+    results_template_name = "campaigns/stats/report_results.html"
+    index_url_name = "campaigns_visitor_statistics"
+    index_results_url_name = "campaigns_visitor_statistics_results"
+    filterset_class = VisitorStatisticsFilterSet
+    permission_required = "view_statistics"
+    default_ordering = "-period_views"
+    paginate_by = 50
+    list_export = [
+        "title",
+        "full_url",
+        "locale",
+        "period_views",
+        "counted_views",
+        "legacy_views",
+        "total_views",
+    ]
+
+    def user_has_permission(self, permission):
+        return self.request.user.has_perm(f"campaigns.{permission}")
+
+    @cached_property
+    def export_headings(self):
+        return {
+            "title": gettext("Title"),
+            "full_url": gettext("URL"),
+            "locale": gettext("Locale"),
+            "period_views": gettext("Views %(start)s to %(end)s")
+            % {"start": self.period[0].isoformat(), "end": self.period[1].isoformat()},
+            "counted_views": gettext("Views counted by this portal"),
+            "legacy_views": gettext("Views on the old portal"),
+            "total_views": gettext("Total views"),
+        }
+
+    @cached_property
+    def columns(self):
+        return [
+            TitleColumn(
+                "title",
+                label=gettext("Title"),
+                get_url=lambda page: reverse("wagtailadmin_pages:edit", args=[page.pk]),
+                sort_key="title",
+            ),
+            LocaleColumn(),
+            NumberColumn(
+                "period_views",
+                label=gettext("Views in the period"),
+                sort_key="period_views",
+            ),
+            NumberColumn(
+                "counted_views",
+                label=gettext("Views counted by this portal"),
+            ),
+            NumberColumn("legacy_views", label=gettext("Views on the old portal")),
+            NumberColumn(
+                "total_views", label=gettext("Total views"), sort_key="total_views"
+            ),
+        ]
+
+    @cached_property
+    def period(self) -> tuple[date, date]:
+        data = {}
+        if self.filters and self.filters.is_valid():
+            data = self.filters.form.cleaned_data
+        return resolve_period(data, timezone.localdate())
+
+    @cached_property
+    def chart(self):
+        start, end = self.period
+        start = min(start, end - timedelta(days=CHART_MIN_DAYS - 1))
+        return build_chart(start, end)
+
+    def get_base_queryset(self):
+        start, end = self.period
+        in_period = (
+            PageDailyViews.objects.filter(
+                page=OuterRef("pk"), day__gte=start, day__lte=end
+            )
+            .order_by()
+            .values("page")
+            .annotate(n=Sum("views"))
+            .values("n")
+        )
+        return (
+            Page.objects.filter(depth__gt=1)
+            .select_related("locale")
+            .annotate(
+                period_views=Coalesce(Subquery(in_period), Value(0)),
+                counted_views=Coalesce(F("view_count_row__views"), Value(0)),
+                legacy_views=Coalesce(F("view_count_row__legacy_views"), Value(0)),
+            )
+            .annotate(total_views=F("counted_views") + F("legacy_views"))
+            .filter(period_views__gt=0)
+        )
+
+    def order_queryset(self, queryset):
+        queryset = super().order_queryset(queryset)
+        # Ties keep a stable order, so pages never move between paginated pages.
+        return queryset.order_by(*queryset.query.order_by, "title", "pk")
+
+    def get_filename(self):
+        start, end = self.period
+        return f"visitor-statistics-{start.isoformat()}-{end.isoformat()}"
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["period_start"], context["period_end"] = self.period
+        context["chart"] = self.chart
+        return context

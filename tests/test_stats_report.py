@@ -1,0 +1,188 @@
+"""The admin report "Visitor statistics" (issue 6): ranking, period, exports, chart."""
+
+import csv
+import io
+import re
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from campaigns.models import DailyVisits, PageDailyViews, PageViewCount
+
+URL = "/admin/reports/visitor-statistics/"
+
+
+def daily(page, days_ago, views):
+    day = timezone.localdate() - timedelta(days=days_ago)
+    PageDailyViews.objects.create(page=page, day=day, views=views)
+
+
+@pytest.fixture
+def pages(make_campaign):
+    """Three pages: "recent" leads the last week, "older" leads the last 30 days."""
+    recent = make_campaign("Tin mới trong tuần")
+    older = make_campaign("Tin tháng trước")
+    quiet = make_campaign("Trang ít người xem")
+    daily(recent, 0, 40)
+    daily(recent, 3, 20)
+    daily(older, 10, 100)
+    daily(older, 60, 500)
+    daily(quiet, 2, 5)
+    PageViewCount.objects.create(page=recent, views=60, legacy_views=0)
+    PageViewCount.objects.create(page=older, views=600, legacy_views=490)
+    PageViewCount.objects.create(page=quiet, views=5)
+    return recent, older, quiet
+
+
+def titles_in_order(response, candidates):
+    html = response.content.decode()
+    found = [(html.find(title), title) for title in candidates if title in html]
+    return [title for _, title in sorted(found)]
+
+
+def test_menu_item_leads_to_the_report(admin_client):
+    assert reverse("campaigns_visitor_statistics") == URL
+    response = admin_client.get("/admin/")
+    assert URL in response.content.decode()
+
+
+def test_pages_are_ranked_by_views_in_the_default_30_days(admin_client, pages):
+    response = admin_client.get(URL)
+    assert response.status_code == 200
+    titles = ["Tin mới trong tuần", "Tin tháng trước", "Trang ít người xem"]
+    assert titles_in_order(response, titles) == [
+        "Tin tháng trước",
+        "Tin mới trong tuần",
+        "Trang ít người xem",
+    ]
+
+
+def test_period_filter_changes_the_ranking(admin_client, pages):
+    response = admin_client.get(URL, {"period": "7"})
+    titles = ["Tin mới trong tuần", "Tin tháng trước", "Trang ít người xem"]
+    # "older" had no view in the last 7 days, so it is not listed.
+    assert titles_in_order(response, titles) == [
+        "Tin mới trong tuần",
+        "Trang ít người xem",
+    ]
+    response = admin_client.get(URL, {"period": "90"})
+    assert titles_in_order(response, titles)[0] == "Tin tháng trước"
+
+
+def test_custom_range_counts_only_its_days(admin_client, pages):
+    today = timezone.localdate()
+    start = (today - timedelta(days=61)).isoformat()
+    end = (today - timedelta(days=59)).isoformat()
+    response = admin_client.get(
+        URL, {"days_from": start, "days_to": end, "export": "csv"}
+    )
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert [row[0] for row in rows[1:]] == ["Tin tháng trước"]
+    assert rows[1][3] == "500"
+
+
+def test_csv_export_has_the_ranked_rows(admin_client, pages):
+    response = admin_client.get(URL, {"period": "30", "export": "csv"})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    assert "visitor-statistics-" in response["Content-Disposition"]
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    header, *body = rows
+    assert len(header) == 7
+    assert [(row[0], row[3], row[4], row[5], row[6]) for row in body] == [
+        ("Tin tháng trước", "100", "600", "490", "1090"),
+        ("Tin mới trong tuần", "60", "60", "0", "60"),
+        ("Trang ít người xem", "5", "5", "0", "5"),
+    ]
+    assert body[0][1].startswith("http") and body[0][1].endswith("/")
+
+
+def test_xlsx_export_has_the_ranked_rows(admin_client, pages):
+    response = admin_client.get(URL, {"period": "7", "export": "xlsx"})
+    assert response.status_code == 200
+    assert "spreadsheetml" in response["Content-Type"]
+    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    rows = list(workbook.active.iter_rows(values_only=True))
+    assert [(row[0], row[3], row[6]) for row in rows[1:]] == [
+        ("Tin mới trong tuần", 60, 60),
+        ("Trang ít người xem", 5, 5),
+    ]
+
+
+@pytest.mark.parametrize(("period", "points"), [("7", 30), ("30", 30), ("90", 90)])
+def test_chart_has_one_point_per_day_and_series(
+    admin_client, home_page, period, points
+):
+    today = timezone.localdate()
+    DailyVisits.objects.create(day=today, visits=120, views=300)
+    DailyVisits.objects.create(day=today - timedelta(days=5), visits=1234, views=4321)
+    response = admin_client.get(URL, {"period": period})
+    html = response.content.decode()
+    svg = re.search(r"<svg class=\"visitor-chart\".*?</svg>", html, re.S)[0]
+    assert f'data-days="{points}"' in svg
+    assert svg.count('data-series="visits"') == points
+    assert svg.count('data-series="views"') == points
+    assert '<title id="visitor-chart-title">' in svg
+    assert '<desc id="visitor-chart-desc">' in svg
+    # Coordinates keep a decimal point whatever the language's number format.
+    assert re.search(r'cx="\d+\.\d"', svg)
+    assert "<details" in html and "<summary>" in html
+    table = html[html.index("<details") :]
+    assert table.count('<th scope="row">') == points
+
+
+def test_chart_works_when_nothing_was_counted(admin_client, home_page):
+    response = admin_client.get(URL)
+    assert response.status_code == 200
+    assert 'data-series="visits"' in response.content.decode()
+
+
+def test_anonymous_visitor_is_sent_to_login(client, pages):
+    response = client.get(URL)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+    response = client.get(URL, {"export": "csv"})
+    assert response.status_code == 302
+
+
+def test_editor_without_the_permission_is_refused(client, django_user_model, pages):
+    user = django_user_model.objects.create_user("editor", "e@example.gov.vn", "x")
+    user.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(user)
+    for query in ({}, {"export": "csv"}, {"export": "xlsx"}):
+        response = client.get(URL, query)
+        assert response.status_code == 302
+        assert response["Location"] == "/admin/"
+    results = client.get(URL + "results/")
+    assert results.status_code == 302
+    assert URL not in client.get("/admin/").content.decode()
+
+
+@pytest.mark.parametrize("member", ["moderator", "officer"])
+def test_moderators_and_officers_may_read_it(client, request, pages, member):
+    user = request.getfixturevalue(member)
+    assert user.has_perm("campaigns.view_statistics")
+    client.force_login(user)
+    assert client.get(URL).status_code == 200
+    assert URL in client.get("/admin/").content.decode()
+
+
+def test_the_permission_is_granted_by_migration_to_two_groups(db):
+    permission = Permission.objects.get(codename="view_statistics")
+    assert set(permission.group_set.values_list("name", flat=True)) == {
+        "Moderators",
+        "Communications officers",
+    }
+
+
+def test_page_titles_are_escaped(admin_client, make_campaign):
+    page = make_campaign('<script>alert("x")</script> Tiêu đề')
+    daily(page, 1, 7)
+    response = admin_client.get(URL)
+    html = response.content.decode()
+    assert '<script>alert("x")</script>' not in html
+    assert "&lt;script&gt;alert" in html
