@@ -88,7 +88,7 @@ def main(argv: list[str] | None = None) -> None:
             {
                 "options": vars(options),
                 "machine": machine,
-                "runs": {name: _record(run) for name, run in runs.items()},
+                "runs": {name: run.record() for name, run in runs.items()},
                 "ratio_to_bare": runs["beacon"].rps / runs["bare POST"].rps,
                 "hot_path": hot_path,
                 "exactness": exactness,
@@ -303,8 +303,8 @@ def _throughput(port: int, page_ids: list[int], options) -> dict[str, StatusLoad
     first = [load(bare, half), load(beacon(0), half)]
     second = [load(bare, half), load(beacon(half), half)]
     return {
-        "bare POST": _merge(first[0], second[0]),
-        "beacon": _merge(first[1], second[1]),
+        "bare POST": StatusLoad.merged(first[0], second[0]),
+        "beacon": StatusLoad.merged(first[1], second[1]),
     }
 
 
@@ -445,18 +445,6 @@ def _counts(page_ids: list[int]) -> dict:
     }
 
 
-def _merge(a: StatusLoad, b: StatusLoad) -> StatusLoad:
-    merged = StatusLoad(
-        seconds=a.seconds + b.seconds,
-        latencies=a.latencies + b.latencies,
-        errors=a.errors + b.errors,
-    )
-    for run in (a, b):
-        for status, n in run.statuses.items():
-            merged.statuses[status] = merged.statuses.get(status, 0) + n
-    return merged
-
-
 def _table(runs: dict[str, StatusLoad]) -> str:
     bare = runs["bare POST"].rps
     width = max(map(len, runs))
@@ -471,18 +459,6 @@ def _table(runs: dict[str, StatusLoad]) -> str:
             f"{run.statuses}  {len(run.errors)}"
         )
     return "\n".join(lines)
-
-
-def _record(run: StatusLoad) -> dict:
-    return {
-        "requests": run.requests,
-        "seconds": run.seconds,
-        "rps": run.rps,
-        "p50_ms": run.percentile_ms(0.5),
-        "p99_ms": run.percentile_ms(0.99),
-        "statuses": run.statuses,
-        "errors": run.errors[:10],
-    }
 
 
 if __name__ == "__main__":

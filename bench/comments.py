@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> None:
             {
                 "options": vars(options),
                 "machine": machine,
-                "runs": {name: _record(run) for name, run in runs.items()},
+                "runs": {name: run.record() for name, run in runs.items()},
                 "queries_per_post": sql_post,
                 "page_queries": sql_pages,
             },
@@ -205,23 +205,11 @@ def _measure(port, page_id, answers, options) -> dict[str, StatusLoad]:
     log("bare POST, distinct readers, in two turns")
     first = [load(bare, half), load(distinct(0), half)]
     second = [load(bare, half), load(distinct(half), half)]
-    runs["bare POST"] = _merge(first[0], second[0])
-    runs["comment POST, distinct readers"] = _merge(first[1], second[1])
+    runs["bare POST"] = StatusLoad.merged(first[0], second[0])
+    runs["comment POST, distinct readers"] = StatusLoad.merged(first[1], second[1])
     log("16 busy browsers")
     runs["comment POST, 16 busy browsers"] = load(busy, options.requests)
     return runs
-
-
-def _merge(a: StatusLoad, b: StatusLoad) -> StatusLoad:
-    merged = StatusLoad(
-        seconds=a.seconds + b.seconds,
-        latencies=a.latencies + b.latencies,
-        errors=a.errors + b.errors,
-    )
-    for run in (a, b):
-        for status, n in run.statuses.items():
-            merged.statuses[status] = merged.statuses.get(status, 0) + n
-    return merged
 
 
 def _post_queries(page_id: int) -> int:
@@ -297,18 +285,6 @@ def _table(runs: dict[str, StatusLoad]) -> str:
             f"{run.count(500, 599):>4}  {len(run.errors)}"
         )
     return "\n".join(lines)
-
-
-def _record(run: StatusLoad) -> dict:
-    return {
-        "requests": run.requests,
-        "seconds": run.seconds,
-        "rps": run.rps,
-        "p50_ms": run.percentile_ms(0.5),
-        "p99_ms": run.percentile_ms(0.99),
-        "statuses": run.statuses,
-        "errors": run.errors[:10],
-    }
 
 
 if __name__ == "__main__":

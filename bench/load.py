@@ -104,28 +104,39 @@ def _fetch(host: str, port: int, request: bytes, check: Check) -> str | None:
 
 
 @dataclass
-class StatusLoad:
+class StatusLoad(LoadResult):
     """A run where several statuses are expected: latencies and counts by status."""
 
-    seconds: float = 0.0
-    latencies: list[float] = field(default_factory=list)
     statuses: dict[int, int] = field(default_factory=dict)
-    errors: list[str] = field(default_factory=list)
-
-    @property
-    def requests(self) -> int:
-        return len(self.latencies)
-
-    @property
-    def rps(self) -> float:
-        return self.requests / self.seconds
-
-    def percentile_ms(self, q: float) -> float:
-        return LoadResult(latencies=self.latencies).percentile_ms(q)
 
     def count(self, low: int, high: int | None = None) -> int:
         high = low if high is None else high
         return sum(n for status, n in self.statuses.items() if low <= status <= high)
+
+    def add(self, other: "StatusLoad") -> None:
+        super().add(other)
+        for status, n in other.statuses.items():
+            self.statuses[status] = self.statuses.get(status, 0) + n
+
+    @classmethod
+    def merged(cls, *runs: "StatusLoad") -> "StatusLoad":
+        """One result for several turns of the same run."""
+        total = cls()
+        for run in runs:
+            total.add(run)
+        return total
+
+    def record(self) -> dict:
+        """The figures of the run, for the JSON file of results."""
+        return {
+            "requests": self.requests,
+            "seconds": self.seconds,
+            "rps": self.rps,
+            "p50_ms": self.percentile_ms(0.5),
+            "p99_ms": self.percentile_ms(0.99),
+            "statuses": self.statuses,
+            "errors": self.errors[:10],
+        }
 
 
 def run_requests(
