@@ -267,8 +267,11 @@ def test_two_flushers_at_once(page):
     assert DailyVisits.objects.get().visits == 30
 
 
-def test_redis_down_counts_in_the_database(page, settings):
+def test_redis_down_counts_in_the_database(page, settings, client):
     settings.REDIS_URL = "redis://127.0.0.1:1/0"
     result = beacon(page.pk)
     assert result.counted and result.view_count == 1
     assert PageViewCount.objects.get(page=page).views == 1
+    response = client.get(page.url)
+    assert response.status_code == 200
+    assert "data-view-count>1<" in response.content.decode()
