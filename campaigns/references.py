@@ -53,6 +53,10 @@ class ReferenceScope:
     listed_page_ids: set[int] = field(default_factory=set)
     #: Approved comments by page id, counted on first use (None until then).
     comment_counts: dict[int, int] | None = None
+    #: The pages the response shows, for what is fetched for all of them on use.
+    listed_pages: list[Page] = field(default_factory=list)
+    #: Public translations by page id, fetched on first use (None until then).
+    translations: dict[int, list[Page]] | None = None
 
     def lookup(self, kind: str) -> dict[int, Model]:
         return {"image": self.images, "document": self.documents, "page": self.pages}[
@@ -187,7 +191,11 @@ def resolved_references(pages: list[Page]) -> Iterator[ReferenceScope]:
     queries whatever its length.
     """
     found = collect_references(pages)
-    scope = ReferenceScope(requested=found, listed_page_ids={p.pk for p in pages})
+    scope = ReferenceScope(
+        requested=found,
+        listed_page_ids={p.pk for p in pages},
+        listed_pages=list(pages),
+    )
     if found["image"]:
         images = get_image_model().objects.filter(id__in=found["image"])
         scope.images = {
@@ -283,6 +291,23 @@ def approved_comment_count(page: Page) -> int:
             .values_list("page_id", "count")
         )
     return scope.comment_counts.get(page.pk, 0)
+
+
+def public_translations_of(page: Page) -> list[Page]:
+    """The page's public translations; inside a scope, one query for all pages.
+
+    Fetched when first asked for, so a response that does not show them costs
+    nothing.
+    """
+    # Imported here: the page models import this module through their API fields.
+    from campaigns.selectors import public_translations, public_translations_by_page
+
+    scope = current_scope()
+    if scope is None or page.pk not in scope.listed_page_ids:
+        return list(public_translations(page))
+    if scope.translations is None:
+        scope.translations = public_translations_by_page(scope.listed_pages)
+    return scope.translations.get(page.pk, [])
 
 
 def page_summary(page: Page, *, request=None) -> dict:

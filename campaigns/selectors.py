@@ -4,6 +4,8 @@ What counts as public (live, not view-restricted) is decided by
 :func:`public_campaigns`; every other selector starts from it.
 """
 
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import ExtractYear
@@ -44,6 +46,42 @@ def _with_posters(queryset: QuerySet) -> QuerySet:
 def public_pages(queryset: QuerySet) -> QuerySet:
     """Pages any anonymous reader may see: live and without a view restriction."""
     return queryset.live().public()
+
+
+def _public_editions(translation_keys: Iterable) -> QuerySet:
+    """Public pages, in every language, sharing one of ``translation_keys``."""
+    return (
+        public_pages(Page.objects.filter(translation_key__in=list(translation_keys)))
+        .select_related("locale")
+        .order_by("locale__language_code", "pk")
+    )
+
+
+def public_translations(page: Page) -> QuerySet:
+    """The page's editions in other languages that anonymous readers may see.
+
+    Live and not view-restricted (drafts, unpublished and private translations
+    never appear), ordered by language code, with their locale selected.
+    """
+    return _public_editions([page.translation_key]).exclude(pk=page.pk)
+
+
+def public_translations_by_page(pages: Iterable[Page]) -> dict[int, list[Page]]:
+    """:func:`public_translations` of each page, by page id, in one query for all."""
+    pages = list(pages)
+    if not pages:
+        return {}
+    editions: dict = {}
+    for edition in _public_editions({page.translation_key for page in pages}):
+        editions.setdefault(edition.translation_key, []).append(edition)
+    return {
+        page.pk: [
+            edition
+            for edition in editions.get(page.translation_key, [])
+            if edition.pk != page.pk
+        ]
+        for page in pages
+    }
 
 
 def public_campaigns(*, locale=None) -> QuerySet:

@@ -5,6 +5,7 @@ from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.views import PagesAPIViewSet
 
 from campaigns.api.v2.filters import FoldedSearchFilter
+from campaigns.api.v2.serializers import CampaignPageSerializer
 from campaigns.references import resolved_references
 from campaigns.selectors import edition_language, page_for_edition_path
 
@@ -14,8 +15,12 @@ class CampaignPagesAPIViewSet(PagesAPIViewSet):
 
     The paginated pages are inspected once, every image, document, linked page
     and tag they reference is fetched in one query per kind, and serialisation
-    then reads from that scope.
+    then reads from that scope. ``meta.translations`` is in every detail, and
+    in a listing that asks for it (``?fields=translations`` or ``*``).
     """
+
+    base_serializer_class = CampaignPageSerializer
+    meta_fields = [*PagesAPIViewSet.meta_fields, "translations"]
 
     filter_backends = [
         FoldedSearchFilter if backend is SearchFilter else backend

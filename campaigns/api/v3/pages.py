@@ -3,7 +3,8 @@
 Wagtail's operations for listing, finding and reading pages are swapped, on
 its own pages router, for thin ones that call them: the listing searches with
 the accent-folded query of the site search, find also resolves the paths of
-the English edition (``/en/...``), and all three take ``?locale=``. Writes,
+the English edition (``/en/...``), all three take ``?locale=``, and the
+detail's ``meta`` also lists the page's public translations. Writes,
 revisions and actions stay Wagtail's own. Paths, operation ids and URL names
 are unchanged, so the OpenAPI document keeps one operation per path and method.
 """
@@ -13,20 +14,27 @@ from typing import Literal
 
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router
+from ninja import Field, Query, Router
 from ninja.pagination import paginate
 from pydantic import PositiveInt
 from wagtail.api.rich_text import RichTextOutputFormat
 from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.api.v3.querysets import get_pages_queryset
+from wagtail.api.v3.registry import registry
 from wagtail.api.v3.routers import pages as wagtail_pages
-from wagtail.api.v3.schemas import BasePageSchema
+from wagtail.api.v3.schemas import BasePageSchema, read_generator
+from wagtail.api.v3.schemas.base import build_discriminated_union
 from wagtail.api.v3.schemas.params import OrderingSchema, SearchSchema
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
+from campaigns.api.v3.schemas import PageTranslationSchema
 from campaigns.search import clean_query
-from campaigns.selectors import edition_language, page_for_edition_path
+from campaigns.selectors import (
+    edition_language,
+    page_for_edition_path,
+    public_translations,
+)
 
 #: Wagtail's listing without its pagination wrapper; ours paginates.
 _wagtail_list_pages = inspect.unwrap(wagtail_pages.list_pages)
@@ -48,6 +56,44 @@ class FoldedSearchSchema(SearchSchema):
             return queryset.none()
         folded = self.model_copy(update={"search": query})
         return SearchSchema.search_queryset(folded, request, queryset)
+
+
+def _resolve_translations(page: Page, context: dict) -> list[Page]:
+    return list(public_translations(page))
+
+
+def _with_translations(model: type[Page]):
+    """Wagtail's read schema of ``model``, with ``translations`` added to its meta."""
+    registration = registry.get(model._meta.label)
+    read_schema = registration and registration.read_schema
+    if read_schema is None:
+        return None
+    name = model._meta.object_name
+    meta_schema = read_generator.extend_schema(
+        read_schema.model_fields["meta"].annotation,
+        f"{name}DetailMetaSchema",
+        {
+            "translations": (
+                list[PageTranslationSchema],
+                Field(
+                    description=(
+                        "The page's live, public editions in other languages, "
+                        "ordered by language code; empty when there is none."
+                    )
+                ),
+                staticmethod(_resolve_translations),
+            )
+        },
+    )
+    return read_generator.extend_schema(
+        read_schema, f"{name}DetailSchema", {"meta": (meta_schema, ..., None)}
+    )
+
+
+#: Wagtail's page detail union, each page type's ``meta`` with ``translations``.
+PageDetailSchema = build_discriminated_union(
+    wagtail_pages.page_models, _with_translations
+)
 
 
 def _locale_or_404(language_code: str | None) -> Locale | None:
@@ -104,7 +150,10 @@ def get_page(
     rich_text_format: RichTextOutputFormat | None = None,
     locale: str | None = None,
 ):
-    """Wagtail's page detail; with ``?locale=`` only a page of that language."""
+    """Wagtail's page detail, with the page's public translations in ``meta``.
+
+    With ``?locale=`` only a page of that language.
+    """
     language = _locale_or_404(locale)
     if language is not None:
         get_object_or_404(
@@ -146,7 +195,7 @@ def replace_page_reads(router: Router = wagtail_pages.router) -> None:
         router,
         "/find/",
         find_page,
-        response=wagtail_pages.PageDetailSchema,
+        response=PageDetailSchema,
         url_name="find_page",
         summary="Find page",
         operation_id="pages_find",
@@ -155,7 +204,7 @@ def replace_page_reads(router: Router = wagtail_pages.router) -> None:
         router,
         "/{page_id}/",
         get_page,
-        response=wagtail_pages.PageDetailSchema,
+        response=PageDetailSchema,
         url_name="detail_page",
         summary="Page detail",
         operation_id="pages_detail",

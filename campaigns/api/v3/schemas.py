@@ -4,12 +4,33 @@ from datetime import datetime
 from typing import Any, Literal
 
 from ninja import Field, Schema
+from wagtail.api.v3.schemas.pages import SimpleBasePageMetaSchema
 
 
 class LocaleSchema(Schema):
     language_code: str
     name: str
     is_default: bool
+
+
+class PageTranslationSchema(Schema):
+    """A live, public edition of a page in another language."""
+
+    id: int
+    locale: str = Field(description="Language code of the edition.")
+    title: str
+    html_url: str | None = Field(description="Absolute URL of the edition's page.")
+    detail_url: str | None = Field(
+        description="Absolute URL of the edition's detail in this API."
+    )
+
+    @staticmethod
+    def resolve_locale(page) -> str:
+        return page.locale.language_code
+
+    # Wagtail's own resolvers, so the URLs read like the page's ``meta``.
+    resolve_html_url = staticmethod(SimpleBasePageMetaSchema.resolve_html_url)
+    resolve_detail_url = staticmethod(SimpleBasePageMetaSchema.resolve_detail_url)
 
 
 # --- Readers' comments (DESIGN §8) ---------------------------------------------------
