@@ -53,6 +53,8 @@ class ReferenceScope:
     listed_page_ids: set[int] = field(default_factory=set)
     #: Approved comments by page id, counted on first use (None until then).
     comment_counts: dict[int, int] | None = None
+    #: Views by page id (database and Redis buffer), read on first use.
+    view_counts: dict[int, int] | None = None
     #: The pages the response shows, for what is fetched for all of them on use.
     listed_pages: list[Page] = field(default_factory=list)
     #: Public translations by page id, fetched on first use (None until then).
@@ -308,6 +310,23 @@ def public_translations_of(page: Page) -> list[Page]:
     if scope.translations is None:
         scope.translations = public_translations_by_page(scope.listed_pages)
     return scope.translations.get(page.pk, [])
+
+
+def page_view_count(page: Page) -> int:
+    """Views of ``page`` as readers see them; in a scope, read for all pages at once.
+
+    One query and one Redis call for a whole listing (see
+    :func:`campaigns.stats.counting.page_view_counts`).
+    """
+    # Imported here: the page models import this module through their API fields.
+    from campaigns.stats.counting import page_view_counts
+
+    scope = current_scope()
+    if scope is None or page.pk not in scope.listed_page_ids:
+        return page_view_counts([page.pk])[page.pk]
+    if scope.view_counts is None:
+        scope.view_counts = page_view_counts(scope.listed_page_ids)
+    return scope.view_counts.get(page.pk, 0)
 
 
 def page_summary(page: Page, *, request=None) -> dict:

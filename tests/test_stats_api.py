@@ -84,3 +84,34 @@ def test_both_operations_are_in_the_openapi_document(client):
     paths = client.get("/api/v3/openapi.json").json()["paths"]
     assert "post" in paths["/api/v3/pages/{page_id}/views/"]
     assert "get" in paths["/api/v3/stats/visitors/"]
+
+
+def test_view_count_in_v2_listing_and_detail_and_v3_detail(client, make_campaign):
+    from campaigns.models import PageViewCount
+
+    page = make_campaign("Có lượt xem")
+    other = make_campaign("Trang khác")
+    PageViewCount.objects.create(page=page, legacy_views=490)
+    send_beacon(client, page.pk)
+    listing = client.get(
+        "/api/v2/pages/?type=campaigns.CampaignPage&fields=view_count"
+    ).json()
+    counts = {item["id"]: item["view_count"] for item in listing["items"]}
+    assert counts == {page.pk: 491, other.pk: 0}
+    assert client.get(f"/api/v2/pages/{page.pk}/").json()["view_count"] == 491
+    assert client.get(f"/api/v3/pages/{page.pk}/").json()["view_count"] == 491
+
+
+def test_view_count_listing_costs_the_same_for_one_page_or_many(client, make_campaign):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for n in range(6):
+        make_campaign(f"Trang {n}")
+    url = "/api/v2/pages/?type=campaigns.CampaignPage&fields=view_count&limit={}"
+    client.get(url.format(1))
+    with CaptureQueriesContext(connection) as one:
+        client.get(url.format(1))
+    with CaptureQueriesContext(connection) as six:
+        client.get(url.format(6))
+    assert len(six) == len(one)

@@ -27,6 +27,7 @@ from campaigns.api.v2.fields import (
     ImageField,
     RelatedVideoStoriesField,
     TagNamesField,
+    ViewCountField,
 )
 from campaigns.blocks import StoryStreamBlock
 from campaigns.models.commentable import CommentablePageMixin
@@ -211,6 +212,7 @@ class CampaignPage(CommentablePageMixin, FoldedSearchMixin, AsciiSlugMixin, Page
         ),
         APIField("comments_enabled"),
         APIField("comment_count", serializer=CommentCountField(source="*")),
+        APIField("view_count", serializer=ViewCountField(source="*")),
     ]
 
     #: Relations the API and listings read for every page, fetched in bulk.

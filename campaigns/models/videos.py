@@ -28,6 +28,7 @@ from campaigns.api.v2.fields import (
     RelatedPageField,
     TagNamesField,
     VideoSourceField,
+    ViewCountField,
 )
 from campaigns.blocks import StoryStreamBlock
 from campaigns.models.commentable import CommentablePageMixin
@@ -174,6 +175,7 @@ class VideoStoryPage(CommentablePageMixin, FoldedSearchMixin, AsciiSlugMixin, Pa
         APIField("body"),
         APIField("comments_enabled"),
         APIField("comment_count", serializer=CommentCountField(source="*")),
+        APIField("view_count", serializer=ViewCountField(source="*")),
     ]
 
     #: Relations the API and listings read for every page, fetched in bulk.

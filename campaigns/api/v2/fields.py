@@ -12,6 +12,7 @@ from campaigns.references import (
     from_scope,
     is_public,
     page_summary,
+    page_view_count,
     stored_embed,
 )
 from campaigns.renditions import image_representation
@@ -152,3 +153,14 @@ class CommentCountField(ReadOnlyField):
 
     def to_representation(self, page) -> int:
         return approved_comment_count(page)
+
+
+class ViewCountField(ReadOnlyField):
+    """Views of the page ("Lượt xem"), read for a whole listing at once.
+
+    Declared with ``source="*"``. Counted views, the old portal's count and the
+    views not yet flushed from Redis, as the page itself shows.
+    """
+
+    def to_representation(self, page) -> int:
+        return page_view_count(page)
