@@ -11,6 +11,9 @@ class CampaignsConfig(AppConfig):
         from campaigns.signals import connect_signals
 
         connect_signals()
+        from campaigns.api.caching import connect_signals as connect_cache_signals
+
+        connect_cache_signals()
         # Our v3 routers must join Wagtail's NinjaAPI before its URLs are read.
         from campaigns.api.v3.routers import register_routers
 

@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import resolve
 from django.utils import timezone
 
+from campaigns.generation import in_database
 from campaigns.models import Comment
 from tests.conftest import captcha_answer, make_comment
 
@@ -154,7 +155,8 @@ def test_listing_query_count_does_not_grow_with_comments(
 ):
     for _ in range(30):
         make_comment(campaign, status="approved", reply="Trả lời")
-    with django_assert_max_num_queries(5):
+    # Without Redis the ETag's content generation is one more query.
+    with django_assert_max_num_queries(6 if in_database() else 5):
         response = client.get(COMMENTS, {"page": campaign.pk, "limit": 30})
     assert len(response.json()["items"]) == 30
 

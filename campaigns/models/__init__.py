@@ -4,6 +4,7 @@ from campaigns.models.comments import (
     CommentPolicy,
     CommentStatus,
 )
+from campaigns.models.generation import ContentGeneration
 from campaigns.models.pages import CampaignIndexPage, CampaignPage, CampaignPageTag
 from campaigns.models.stats import (
     DailyVisits,
@@ -28,6 +29,7 @@ __all__ = [
     "CommentBlock",
     "CommentPolicy",
     "CommentStatus",
+    "ContentGeneration",
     "DailyVisits",
     "PageDailyViews",
     "PageViewCount",

@@ -26,6 +26,10 @@ ENV_PROVIDED = {
 }
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
+# Front-ends read the API only, without cookies; they revalidate with ETags.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = ["ETag"]
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
@@ -36,7 +40,9 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "captcha",
     "django_ratelimit",
+    "corsheaders",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
@@ -72,6 +78,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Before CommonMiddleware, so that preflights and redirects get CORS headers.
+    "corsheaders.middleware.CorsMiddleware",
     "cms.middleware.PathDecidesLanguageMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -81,6 +89,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: it answers 304 before the API view runs (campaigns/api/caching.py).
+    "campaigns.api.caching.APICacheMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -252,6 +262,27 @@ WAGTAILAPI_BASE_URL = env.str("WAGTAILAPI_BASE_URL", default=WAGTAILADMIN_BASE_U
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILEMBEDS_RESPONSIVE_HTML = False
+# Purge a CDN in front of the site on publish (docs/deploy.md); off when unset.
+FRONTEND_CACHE_BACKEND = env.str("FRONTEND_CACHE_BACKEND", default="")
+_FRONTEND_CACHE_BACKENDS = {
+    "http": lambda: {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env.str("FRONTEND_CACHE_URL"),
+    },
+    "cloudflare": lambda: {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env.str("CLOUDFLARE_BEARER_TOKEN"),
+        "ZONEID": env.str("CLOUDFLARE_ZONEID"),
+    },
+    "cloudfront": lambda: {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env.str("CLOUDFRONT_DISTRIBUTION_ID"),
+    },
+}
+if FRONTEND_CACHE_BACKEND:
+    WAGTAILFRONTENDCACHE = {
+        "default": _FRONTEND_CACHE_BACKENDS[FRONTEND_CACHE_BACKEND]()
+    }
 WAGTAILMEDIA = {
     "MEDIA_MODEL": "wagtailmedia.Media",
     "VIDEO_EXTENSIONS": ["mp4", "webm", "ogv", "m4v", "mov"],
@@ -303,6 +334,8 @@ CAMPAIGNS_COMMENT_RATE_PER_IP = env.str("COMMENT_RATE_PER_IP", default="300/h")
 CAMPAIGNS_COMMENT_RATE_PER_CLIENT = env.str("COMMENT_RATE_PER_CLIENT", default="10/10m")
 CAMPAIGNS_CAPTCHA_RATE_PER_IP = env.str("CAPTCHA_RATE_PER_IP", default="3000/h")
 CAMPAIGNS_CAPTCHA_RATE_PER_CLIENT = env.str("CAPTCHA_RATE_PER_CLIENT", default="60/10m")
+# Front-end page that shows a draft for `?token=` (headless preview, docs/preview.md).
+CAMPAIGNS_HEADLESS_PREVIEW_URL = env.str("HEADLESS_PREVIEW_URL", default="")
 RATELIMIT_USE_CACHE = "default"
 # Count in the cache; with a cache error, let the request through (the captcha
 # and moderation still hold). Without Redis the counts are per process: the

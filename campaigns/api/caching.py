@@ -1,0 +1,268 @@
+"""HTTP caching of the public API reads: ``ETag``, ``Cache-Control`` and 304s.
+
+The ETag of a response is known before the view runs, from version numbers
+(:mod:`campaigns.generation`) and the request, so a revalidation with
+``If-None-Match`` costs one cache read (Redis) or one query (database) and no
+rendering. It hashes:
+
+- the content generation, bumped whenever public content changes (publish,
+  unpublish, move, delete, view restriction, comment moderation, and the
+  images, documents, collections, locales, sites and statistics settings below);
+- the live counts the representation shows: a page detail takes the page's
+  own views version, bumped by each counted view of that page; a page listing
+  (or ``find``) the site-wide views version, bumped by each counted view; the
+  visitor statistics the visits version, bumped by every accepted beacon, and
+  the current minute (visitors drop out of "online" as time passes, not
+  only when a beacon arrives). Flushing the Redis buffers moves counts to the
+  database without changing a shown number, so it bumps nothing;
+- the path, the sorted query string and the active language.
+
+Counted views are seen here too: a beacon (``POST /api/v3/pages/<id>/views/``)
+answered 200 was counted, 202 was not (the visitor may still be new today).
+
+Only the reads listed in ``_READS`` are cached, only for 200 answers without
+cookies, never with an ``Authorization`` header (Wagtail's bearer-token writes
+and reads) and never for a response that already says ``no-store`` or
+``private`` (the captcha, the beacon, previews).
+"""
+
+import hashlib
+import re
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.utils.cache import cc_delim_re, patch_cache_control
+from django.utils.http import parse_etags
+from django.utils.translation import get_language
+
+from campaigns.generation import (
+    GENERATION,
+    bump_counters,
+    one_reading_per_request,
+    read_counters,
+)
+
+#: Seconds a client or CDN may reuse a response without asking again.
+MAX_AGE = 30
+#: Seconds a stale response may still be served while it is revalidated.
+STALE_WHILE_REVALIDATE = 60
+#: Seconds of the time bucket in the visitor statistics' ETag.
+VISITORS_BUCKET = 60
+
+#: Counter names (see :mod:`campaigns.generation`).
+VIEWS = "views"
+VISITS = "visits"
+
+
+def page_views(page_id) -> str:
+    return f"views:{page_id}"
+
+
+@dataclass(frozen=True)
+class _Read:
+    pattern: re.Pattern
+    #: What the representation shows: "detail", "listing", "visitors" or "content".
+    shows: str
+
+
+_READS = [
+    _Read(re.compile(r"^/api/v[23]/pages/(?P<page>\d+)/$"), "detail"),
+    _Read(re.compile(r"^/api/v[23]/pages/(find/)?$"), "listing"),
+    _Read(re.compile(r"^/api/v[23]/(images|documents)/(\d+/|find/)?$"), "content"),
+    _Read(re.compile(r"^/api/v3/comments/$"), "content"),
+    _Read(re.compile(r"^/api/v3/locales/$"), "content"),
+    _Read(re.compile(r"^/api/v3/stats/visitors/$"), "visitors"),
+]
+_BEACON = re.compile(r"^/api/v3/pages/(?P<page>\d+)/views/$")
+
+
+def _counters_for(read: _Read, match: re.Match) -> list[str]:
+    if read.shows == "detail":
+        return [GENERATION, page_views(int(match["page"]))]
+    if read.shows == "listing":
+        return [GENERATION, VIEWS]
+    if read.shows == "visitors":
+        return [GENERATION, VISITS]
+    return [GENERATION]
+
+
+def _match(path: str) -> tuple[_Read, re.Match] | None:
+    for read in _READS:
+        match = read.pattern.match(path)
+        if match:
+            return read, match
+    return None
+
+
+def etag_for(request: HttpRequest) -> str | None:
+    """The ETag of a cacheable API read, without rendering it (None: not cacheable)."""
+    if request.method not in ("GET", "HEAD") or "HTTP_AUTHORIZATION" in request.META:
+        return None
+    found = _match(request.path_info)
+    if found is None:
+        return None
+    read, match = found
+    names = _counters_for(read, match)
+    counters = read_counters(names)
+    if counters is None:
+        return None
+    parts = [f"{name}={counters[name]}" for name in names]
+    if read.shows == "visitors":
+        parts.append(f"minute={int(time.time() // VISITORS_BUCKET)}")
+    query = sorted(request.GET.lists())
+    parts += [request.path_info, repr(query), get_language() or ""]
+    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
+    return f'W/"{digest}"'
+
+
+def _matches(header: str, etag: str) -> bool:
+    # Weak comparison (RFC 9110 §13.1.2), the one If-None-Match uses.
+    wanted = etag.removeprefix("W/")
+    return any(tag.removeprefix("W/") in (wanted, "*") for tag in parse_etags(header))
+
+
+def _cache_headers(response: HttpResponse, etag: str) -> HttpResponse:
+    response["ETag"] = etag
+    if response.has_header("Cache-Control"):
+        patch_cache_control(response, stale_while_revalidate=STALE_WHILE_REVALIDATE)
+    else:
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=MAX_AGE,
+            stale_while_revalidate=STALE_WHILE_REVALIDATE,
+        )
+    return response
+
+
+def _cacheable(response: HttpResponse) -> bool:
+    if response.status_code != 200 or response.cookies or response.streaming:
+        return False
+    directives = {
+        directive.split("=")[0].strip().lower()
+        for directive in cc_delim_re.split(response.get("Cache-Control", ""))
+    }
+    return not directives & {"no-store", "no-cache", "private"}
+
+
+def _note_beacon(request: HttpRequest, response: HttpResponse) -> None:
+    if request.method != "POST" or response.status_code not in (200, 202):
+        return
+    match = _BEACON.match(request.path_info)
+    if match is None:
+        return
+    names = [VISITS]
+    if response.status_code == 200:
+        names += [VIEWS, page_views(int(match["page"]))]
+    bump_counters(names)
+
+
+class APICacheMiddleware:
+    """ETag, Cache-Control and 304s for the public API reads (see the module).
+
+    For every request it also makes the page's fragments share one reading of
+    the content generation (:func:`~campaigns.generation.one_reading_per_request`).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        with one_reading_per_request():
+            return self._serve(request)
+
+    def _serve(self, request: HttpRequest) -> HttpResponse:
+        if not request.path_info.startswith("/api/"):
+            return self.get_response(request)
+        etag = etag_for(request)
+        if etag is not None and _matches(
+            request.headers.get("If-None-Match", ""), etag
+        ):
+            return _cache_headers(HttpResponseNotModified(), etag)
+        response = self.get_response(request)
+        if etag is not None and _cacheable(response):
+            _cache_headers(response, etag)
+        _note_beacon(request, response)
+        return response
+
+
+def purge_commented_page(sender, instance, created=False, update_fields=None, **kw):
+    """Purge a comment's page from the frontend cache when readers may see a change.
+
+    A ``post_save`` receiver on comments: a change of status or reply (the
+    moderation actions save with ``update_fields``) or a new comment that is
+    already approved. A no-op unless ``WAGTAILFRONTENDCACHE`` is set.
+    """
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    if update_fields is not None:
+        if not {"status", "reply"} & set(update_fields):
+            return
+    elif not (created and instance.is_public):
+        return
+    from wagtail.contrib.frontend_cache.utils import purge_page_from_cache
+
+    page_id = instance.page_id
+    transaction.on_commit(lambda: _purge_page(purge_page_from_cache, page_id))
+
+
+def _purge_page(purge, page_id) -> None:
+    from wagtail.models import Page
+
+    page = Page.objects.filter(pk=page_id).first()
+    if page is not None:
+        purge(page)
+
+
+#: Fields Wagtail fills in lazily while serving (an image's size and hash):
+#: saving only these changes nothing readers see.
+_HOUSEKEEPING_FIELDS = frozenset({"file_size", "file_hash"})
+
+
+def _bump(update_fields=None, **kwargs) -> None:
+    if update_fields and set(update_fields) <= _HOUSEKEEPING_FIELDS:
+        return
+    bump_counters([GENERATION])
+
+
+def _bump_edited_setting(created=False, **kwargs) -> None:
+    # A site setting is created with its defaults on first read, while a page
+    # renders: only an edit changes what readers see.
+    if not created:
+        bump_counters([GENERATION])
+
+
+def connect_signals() -> None:
+    """Bump the generation for changes outside pages, and purge commented pages."""
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.documents import get_document_model_string
+    from wagtail.images import get_image_model_string
+
+    senders = [
+        get_image_model_string(),
+        get_document_model_string(),
+        "wagtailcore.Collection",
+        "wagtailcore.CollectionViewRestriction",
+        "wagtailcore.Locale",
+        "wagtailcore.Site",
+    ]
+    for sender in senders:
+        for signal in (post_save, post_delete):
+            signal.connect(
+                _bump,
+                sender=sender,
+                dispatch_uid=f"api-cache-{sender}-{signal is post_save}",
+            )
+    post_save.connect(
+        _bump_edited_setting,
+        sender="campaigns.VisitorStatisticsSettings",
+        dispatch_uid="api-cache-visitor-settings",
+    )
+    post_save.connect(
+        purge_commented_page,
+        sender="campaigns.Comment",
+        dispatch_uid="api-cache-purge-comment",
+    )
