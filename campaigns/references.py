@@ -22,7 +22,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
-from wagtail.fields import StreamField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Locale, Page
@@ -101,9 +101,14 @@ def _collect(block, raw, found: dict[str, set[int]]) -> None:
     elif isinstance(block, EmbedBlock) and isinstance(raw, str) and raw:
         found["embed"].add(raw)
     elif isinstance(block, blocks.RichTextBlock) and isinstance(raw, str):
-        for match in _RICH_TEXT_REFERENCE.finditer(raw):
-            if id_match := _ID_ATTRIBUTE.search(match.group(0)):
-                found[match.group(1)].add(int(id_match.group(1)))
+        _collect_rich_text(raw, found)
+
+
+def _collect_rich_text(raw: str, found: dict[str, set[int]]) -> None:
+    """Images, documents and pages that stored rich text links or embeds."""
+    for match in _RICH_TEXT_REFERENCE.finditer(raw):
+        if id_match := _ID_ATTRIBUTE.search(match.group(0)):
+            found[match.group(1)].add(int(id_match.group(1)))
 
 
 def _stream_fields(page: Page) -> Iterator[tuple[StreamField, object]]:
@@ -119,6 +124,10 @@ def collect_references(pages: Iterable[Page]) -> dict[str, set[int]]:
     for page in pages:
         for model_field, value in _stream_fields(page):
             _collect(model_field.stream_block, value.raw_data, found)
+        for model_field in page._meta.get_fields():
+            # Index and home pages have rich text outside any StreamField (intro).
+            if isinstance(model_field, RichTextField):
+                _collect_rich_text(getattr(page, model_field.attname) or "", found)
         if video_url := getattr(page, "video_url", ""):
             found["embed"].add(video_url)
         for name in ("hero_image_id", "poster_image_id"):

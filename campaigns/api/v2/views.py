@@ -3,20 +3,24 @@
 from rest_framework.response import Response
 from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from campaigns.api.guards import GuardedQueryMixin
 from campaigns.api.v2.filters import FoldedSearchFilter
 from campaigns.api.v2.serializers import CampaignPageSerializer
 from campaigns.references import resolved_references
 from campaigns.selectors import edition_language, page_for_edition_path
 
 
-class CampaignPagesAPIViewSet(PagesAPIViewSet):
+class CampaignPagesAPIViewSet(GuardedQueryMixin, PagesAPIViewSet):
     """Wagtail's pages endpoint whose listing costs the same queries at any ``limit``.
 
     The paginated pages are inspected once, every image, document, linked page
     and tag they reference is fetched in one query per kind, and serialisation
     then reads from that scope. ``meta.translations`` is in every detail, and
     in a listing that asks for it (``?fields=translations`` or ``*``).
+    Hostile query parameters are refused first (:mod:`campaigns.api.guards`).
     """
 
     base_serializer_class = CampaignPageSerializer
@@ -58,3 +62,11 @@ class CampaignPagesAPIViewSet(PagesAPIViewSet):
         with resolved_references([instance]):
             data = self.get_serializer(instance).data
         return Response(data)
+
+
+class GuardedImagesAPIViewSet(GuardedQueryMixin, ImagesAPIViewSet):
+    """Wagtail's images endpoint, hostile query parameters refused first."""
+
+
+class GuardedDocumentsAPIViewSet(GuardedQueryMixin, DocumentsAPIViewSet):
+    """Wagtail's documents endpoint, hostile query parameters refused first."""

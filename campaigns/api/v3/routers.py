@@ -50,7 +50,11 @@ def register_routers() -> None:
     from campaigns.api.v3.stats import stats_router
 
     api.add_router("/", stats_router)
+    api.add_router("/preview/", "campaigns.api.v3.preview.preview_router")
     from campaigns.api.v3.pages import replace_page_reads
 
     replace_page_reads()
+    from campaigns.api.guards import guard_v3
+
+    guard_v3(api)
     _registered = True

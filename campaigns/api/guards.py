@@ -1,0 +1,192 @@
+"""Query-string guards for the v2 and v3 APIs (DESIGN §8, issue 8).
+
+Every read checks its parameters before Wagtail parses them, so that no input
+reaches the database or a recursive parser in a shape that makes it fail:
+
+- a control character (a NUL byte makes PostgreSQL fail) is removed from
+  ``?search=`` and refused anywhere else;
+- a whole number beyond a database ``integer`` (``?offset=``, ``?child_of=``,
+  an id in the path…) is refused;
+- ``?fields=`` nested deeper than :data:`MAX_FIELDS_DEPTH` (Wagtail's v2 parser
+  recurses once per level) or longer than :data:`MAX_VALUE_LENGTH` is refused.
+
+A refusal is Wagtail v2's ``{"message": ...}`` 400 on v2, an RFC 7807
+``application/problem+json`` 422 on v3; an out-of-range id in the path is a 404.
+"""
+
+import re
+from collections.abc import Mapping
+from functools import wraps
+
+from django.http import Http404, HttpRequest, QueryDict
+from django.utils.translation import gettext
+from wagtail.api.v2.utils import BadRequestError
+
+#: Largest value of a database ``integer`` column (ids, and what they are compared to).
+MAX_INTEGER = 2**31 - 1
+#: Deepest nesting of ``?fields=``; the page types need three levels at most.
+MAX_FIELDS_DEPTH = 8
+#: Longest value of one parameter (``?search=`` is capped by the search itself).
+MAX_VALUE_LENGTH = 2000
+
+#: Parameters whose text is free: numbers and long values are fine there.
+FREE_TEXT = frozenset({"search", "html_path"})
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_WHOLE_NUMBER = re.compile(r"[+-]?\d+")
+
+
+class UnsafeQuery(ValueError):
+    """A parameter that would make the API fail; its message is for the client."""
+
+
+class UnknownId(UnsafeQuery):
+    """An id in the path beyond any stored one: nothing can match it."""
+
+
+def _check_number(name: str, value: str, error=UnsafeQuery) -> None:
+    if _WHOLE_NUMBER.fullmatch(value):
+        digits = value.lstrip("+-")
+        if len(digits) > len(str(MAX_INTEGER)) or int(digits) > MAX_INTEGER:
+            raise error(
+                gettext("The value of “%(name)s” is out of range.") % {"name": name}
+            )
+
+
+def _fields_depth(value: str) -> int:
+    depth = deepest = 0
+    for char in value:
+        if char == "(":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char == ")":
+            depth -= 1
+    return deepest
+
+
+def checked_query(
+    query: QueryDict, path_values: Mapping[str, object] = ()
+) -> QueryDict:
+    """``query`` made safe: ``search`` cleaned; raises :class:`UnsafeQuery`.
+
+    ``path_values`` are the arguments captured from the URL (ids).
+    """
+    for name, value in dict(path_values).items():
+        if isinstance(value, str):
+            _check_number(name, value, UnknownId)
+    cleaned = None
+    for name, values in query.lists():
+        if _CONTROL.search(name):
+            raise UnsafeQuery(gettext("A parameter name contains a control character."))
+        for value in values:
+            if name == "search":
+                if _CONTROL.search(value):
+                    if cleaned is None:
+                        cleaned = query.copy()
+                    cleaned.setlist(name, [_CONTROL.sub(" ", item) for item in values])
+                continue
+            if _CONTROL.search(value):
+                raise UnsafeQuery(
+                    gettext("The value of “%(name)s” contains a control character.")
+                    % {"name": name}
+                )
+            if name in FREE_TEXT:
+                continue
+            if len(value) > MAX_VALUE_LENGTH:
+                raise UnsafeQuery(
+                    gettext("The value of “%(name)s” is too long.") % {"name": name}
+                )
+            _check_number(name, value)
+            if name == "fields" and _fields_depth(value) > MAX_FIELDS_DEPTH:
+                raise UnsafeQuery(
+                    gettext("“fields” is nested more than %(depth)d levels deep.")
+                    % {"depth": MAX_FIELDS_DEPTH}
+                )
+    return query if cleaned is None else cleaned
+
+
+class GuardedQueryMixin:
+    """For a Wagtail v2 viewset: check the query before Wagtail reads it.
+
+    The refusal is Wagtail's own ``BadRequestError``, which its viewsets turn
+    into a 400 ``{"message": ...}``.
+    """
+
+    def initial(self, request, *args, **kwargs):
+        try:
+            query = checked_query(request._request.GET, kwargs)
+        except UnknownId as error:
+            raise Http404(str(error)) from error
+        except UnsafeQuery as error:
+            raise BadRequestError(str(error)) from error
+        request._request.GET = query
+        super().initial(request, *args, **kwargs)
+
+
+def guarded_operation(run):
+    """A django-ninja ``view`` decorator: check the query and the path first.
+
+    A malformed parameter is a 422, as django-ninja's own validation answers;
+    an id beyond any stored one is a 404.
+    """
+    from wagtail.api.v3.errors import problem_response
+
+    @wraps(run)
+    def guarded(request: HttpRequest, *args, **kwargs):
+        try:
+            request.GET = checked_query(request.GET, kwargs)
+        except UnknownId as error:
+            return problem_response(status=404, detail=str(error))
+        except UnsafeQuery as error:
+            return problem_response(status=422, detail=str(error))
+        return run(request, *args, **kwargs)
+
+    return guarded
+
+
+def guard_v3(api) -> None:
+    """Guard every operation of the v3 ``NinjaAPI``; call before ``api.urls``.
+
+    Its OpenAPI document then also lists the guard's 422 on every read.
+    """
+    api.add_decorator(guarded_operation, mode="view")
+    build_document = api.get_openapi_schema
+
+    @wraps(build_document)
+    def get_openapi_schema(*args, **kwargs):
+        return documented_guard(build_document(*args, **kwargs))
+
+    api.get_openapi_schema = get_openapi_schema
+
+
+#: The name django-ninja gives Wagtail's anonymous access in the document.
+_ANONYMOUS = "AllowAnonymous"
+
+
+def documented_guard(document):
+    """The v3 document with the guard's 400, and anonymous access made valid.
+
+    OpenAPI writes "no authentication needed" as an empty security
+    requirement; django-ninja declares Wagtail's ``AllowAnonymous`` as an
+    ``http`` scheme without ``scheme``, which makes the document invalid.
+    """
+    from campaigns.api.v3.schemas import ProblemSchema, inline_json_schema
+
+    problem = {
+        "description": "A query parameter is malformed or out of range.",
+        "content": {
+            "application/problem+json": {"schema": inline_json_schema(ProblemSchema)}
+        },
+    }
+    schemes = document.get("components", {}).get("securitySchemes", {})
+    anonymous = schemes.pop(_ANONYMOUS, None)
+    for item in document["paths"].values():
+        for method, operation in item.items():
+            if anonymous is not None and "security" in operation:
+                operation["security"] = [
+                    {} if _ANONYMOUS in requirement else requirement
+                    for requirement in operation["security"]
+                ]
+            if method == "get":
+                operation["responses"].setdefault("422", problem)
+    return document
