@@ -31,6 +31,7 @@ from campaigns.api.v2.fields import (
 )
 from campaigns.blocks import StoryStreamBlock
 from campaigns.models.commentable import CommentablePageMixin
+from campaigns.preview import HeadlessPreviewMixin
 from campaigns.search import FoldedSearchMixin
 from campaigns.slugs import AsciiSlugMixin
 
@@ -99,7 +100,9 @@ class CampaignPageTag(TaggedItemBase):
         verbose_name_plural = _("campaign page tags")
 
 
-class CampaignPage(CommentablePageMixin, FoldedSearchMixin, AsciiSlugMixin, Page):
+class CampaignPage(
+    HeadlessPreviewMixin, CommentablePageMixin, FoldedSearchMixin, AsciiSlugMixin, Page
+):
     """A campaign announcement, like the portal's "Phát động phong trào thi đua"."""
 
     date = models.DateField(_("publication date"), default=timezone.localdate)

@@ -33,6 +33,7 @@ from campaigns.api.v2.fields import (
 from campaigns.blocks import StoryStreamBlock
 from campaigns.models.commentable import CommentablePageMixin
 from campaigns.models.pages import ListingIndexPage
+from campaigns.preview import HeadlessPreviewMixin
 from campaigns.search import FoldedSearchMixin
 from campaigns.slugs import AsciiSlugMixin
 from campaigns.validators import (
@@ -70,7 +71,9 @@ class VideoStoryPageTag(TaggedItemBase):
         verbose_name_plural = _("video story tags")
 
 
-class VideoStoryPage(CommentablePageMixin, FoldedSearchMixin, AsciiSlugMixin, Page):
+class VideoStoryPage(
+    HeadlessPreviewMixin, CommentablePageMixin, FoldedSearchMixin, AsciiSlugMixin, Page
+):
     """A short video reportage with its poster, captions and transcript."""
 
     date = models.DateField(_("publication date"), default=timezone.localdate)
