@@ -7,11 +7,12 @@ are public and never read ``request.user``; neither sets a cookie.
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
 from ninja import Router, Schema, Status
-from wagtail.api.v3.errors import ProblemDetail, problem_response
+from wagtail.api.v3.errors import problem_response
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Site
 
 from campaigns import conf
+from campaigns.api.v3.schemas import ProblemSchema, inline_json_schema
 from campaigns.models.stats import DEFAULT_LEGACY_VISITS, VisitorStatisticsSettings
 from campaigns.stats.counting import PageNotCounted, count_view, visitor_statistics
 
@@ -34,7 +35,7 @@ class VisitorStatisticsSchema(Schema):
 
 @stats_router.post(
     "/pages/{page_id}/views/",
-    response={200: ViewCountSchema, 202: ViewCountSchema, 404: ProblemDetail},
+    response={200: ViewCountSchema, 202: ViewCountSchema},
     summary="Count a view of a page",
     description=(
         "Sent by every public page (a beacon). Counts the visitor once per page "
@@ -45,6 +46,26 @@ class VisitorStatisticsSchema(Schema):
     ),
     operation_id="count_page_view",
     url_name="count_page_view",
+    openapi_extra={
+        "responses": {
+            400: {
+                "description": "The id is out of range.",
+                "content": {
+                    "application/problem+json": {
+                        "schema": inline_json_schema(ProblemSchema)
+                    }
+                },
+            },
+            404: {
+                "description": "No live, public page with this id.",
+                "content": {
+                    "application/problem+json": {
+                        "schema": inline_json_schema(ProblemSchema)
+                    }
+                },
+            },
+        }
+    },
 )
 def count_page_view(request: HttpRequest, response: HttpResponse, page_id: int):
     if not 0 < page_id <= conf.MAX_PAGE_ID:
