@@ -17,7 +17,8 @@ def test_allowed_origin_gets_the_header_on_the_v2_listing(client, make_campaign)
     response = client.get("/api/v2/pages/", HTTP_ORIGIN=ALLOWED)
     assert response.status_code == 200
     assert response["Access-Control-Allow-Origin"] == ALLOWED
-    assert "etag" in response["Access-Control-Expose-Headers"].lower()
+    exposed = response["Access-Control-Expose-Headers"].lower()
+    assert "etag" in exposed and "retry-after" in exposed
     assert "Access-Control-Allow-Credentials" not in response
 
 

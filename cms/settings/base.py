@@ -29,7 +29,8 @@ CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
 # Front-ends read the API only, without cookies; they revalidate with ETags.
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_CREDENTIALS = False
-CORS_EXPOSE_HEADERS = ["ETag"]
+# Front-ends read the ETag to revalidate and Retry-After to wait after a 429.
+CORS_EXPOSE_HEADERS = ["ETag", "Retry-After"]
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
