@@ -59,45 +59,70 @@ def run_load(
     """GET ``path`` until ``requests`` are sent or ``duration`` seconds pass."""
     message = f"GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
     request = message.encode()
+    result = LoadResult()
+    result_lock = threading.Lock()
+
+    def send(n: int) -> None:
+        sent = time.perf_counter()
+        response, error = _exchange(host, port, request)
+        elapsed = time.perf_counter() - sent
+        error = error or _problem(response, check)
+        with result_lock:
+            if error:
+                result.errors.append(error)
+            else:
+                result.latencies.append(elapsed)
+
+    result.seconds = _clients(send, requests, duration, concurrency)
+    return result
+
+
+def _clients(send, requests: int, duration: float, concurrency: int) -> float:
+    """Call ``send(n)`` for n = 0, 1, … from ``concurrency`` threads.
+
+    Stops at ``requests`` calls or after ``duration`` seconds; returns the wall time.
+    """
     tickets = itertools.count()
-    lock = threading.Lock()
     start = time.perf_counter()
     deadline = start + duration
-    result = LoadResult()
 
     def client() -> None:
-        while next(tickets) < requests and time.perf_counter() < deadline:
-            sent = time.perf_counter()
-            error = _fetch(host, port, request, check)
-            elapsed = time.perf_counter() - sent
-            with lock:
-                if error:
-                    result.errors.append(error)
-                else:
-                    result.latencies.append(elapsed)
+        while (n := next(tickets)) < requests and time.perf_counter() < deadline:
+            send(n)
 
     threads = [threading.Thread(target=client) for _ in range(concurrency)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    result.seconds = time.perf_counter() - start
-    return result
+    return time.perf_counter() - start
 
 
-def _fetch(host: str, port: int, request: bytes, check: Check) -> str | None:
+def _exchange(host: str, port: int, message: bytes) -> tuple[bytes, str | None]:
+    """Send one raw request and read the response to the end of the stream."""
     try:
         with socket.create_connection((host, port), timeout=30) as connection:
-            connection.sendall(request)
+            connection.sendall(message)
             chunks = []
             while chunk := connection.recv(65536):
                 chunks.append(chunk)
     except OSError as exc:
-        return f"{type(exc).__name__}: {exc}"
-    head, _, body = b"".join(chunks).partition(b"\r\n\r\n")
-    status = head.split(b"\r\n", 1)[0]
-    if not status.startswith(b"HTTP/1.1 200 "):
-        return status.decode("latin-1") or "empty response"
+        return b"", f"{type(exc).__name__}: {exc}"
+    return b"".join(chunks), None
+
+
+def _status(response: bytes) -> int | None:
+    status_line = response.split(b"\r\n", 1)[0].split()
+    if len(status_line) < 2 or not status_line[1].isdigit():
+        return None
+    return int(status_line[1])
+
+
+def _problem(response: bytes, check: Check) -> str | None:
+    """What is wrong with a response that must be a 200 passing ``check``."""
+    head, _, body = response.partition(b"\r\n\r\n")
+    if _status(response) != 200:
+        return head.split(b"\r\n", 1)[0].decode("latin-1") or "empty response"
     if b"transfer-encoding: chunked" in head.lower():
         return "chunked response (the checks need Content-Length bodies)"
     return check(body)
@@ -153,44 +178,21 @@ def run_requests(
     Each request is whatever raw HTTP/1.1 message ``build`` returns (a POST
     with its own headers and body); responses are counted by status.
     """
-    tickets = itertools.count()
-    lock = threading.Lock()
-    start = time.perf_counter()
-    deadline = start + duration
     result = StatusLoad()
+    result_lock = threading.Lock()
 
-    def client() -> None:
-        while (n := next(tickets)) < requests and time.perf_counter() < deadline:
-            message = build(n)
-            sent = time.perf_counter()
-            status, error = _exchange(host, port, message)
-            elapsed = time.perf_counter() - sent
-            with lock:
-                if error:
-                    result.errors.append(error)
-                    continue
-                result.latencies.append(elapsed)
-                result.statuses[status] = result.statuses.get(status, 0) + 1
+    def send(n: int) -> None:
+        message = build(n)
+        sent = time.perf_counter()
+        response, error = _exchange(host, port, message)
+        elapsed = time.perf_counter() - sent
+        status = None if error else _status(response)
+        with result_lock:
+            if status is None:
+                result.errors.append(error or "no status line")
+                return
+            result.latencies.append(elapsed)
+            result.statuses[status] = result.statuses.get(status, 0) + 1
 
-    threads = [threading.Thread(target=client) for _ in range(concurrency)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    result.seconds = time.perf_counter() - start
+    result.seconds = _clients(send, requests, duration, concurrency)
     return result
-
-
-def _exchange(host: str, port: int, message: bytes) -> tuple[int, str | None]:
-    try:
-        with socket.create_connection((host, port), timeout=30) as connection:
-            connection.sendall(message)
-            chunks = []
-            while chunk := connection.recv(65536):
-                chunks.append(chunk)
-    except OSError as exc:
-        return 0, f"{type(exc).__name__}: {exc}"
-    status_line = b"".join(chunks).split(b"\r\n", 1)[0].split()
-    if len(status_line) < 2 or not status_line[1].isdigit():
-        return 0, "no status line"
-    return int(status_line[1]), None
