@@ -68,6 +68,17 @@ def can_block(user) -> bool:
     return can_moderate(user) and user.has_perm("campaigns.add_commentblock")
 
 
+class BlockButtonMixin:
+    """Adds "Block this poster" to the header of a comment's edit and inspect views."""
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        if button := _block_button(self, self.object):
+            buttons.append(button)
+        return buttons
+
+
 class CommentIndexView(ForbiddenMixin, snippet_views.IndexView):
     """The queue. Its header links to the data subject request page for moderators."""
 
@@ -86,7 +97,7 @@ class CommentIndexView(ForbiddenMixin, snippet_views.IndexView):
         return buttons
 
 
-class CommentEditView(ForbiddenMixin, snippet_views.EditView):
+class CommentEditView(ForbiddenMixin, BlockButtonMixin, snippet_views.EditView):
     """Moderate one comment: status, note, official reply, redaction.
 
     The save goes through ``update_comment``, which logs one entry per kind of
@@ -98,15 +109,8 @@ class CommentEditView(ForbiddenMixin, snippet_views.EditView):
         changes = {field: data[field] for field in MODERATED_FIELDS if field in data}
         return update_comment(self.object, by=self.request.user, **changes)
 
-    @cached_property
-    def header_more_buttons(self):
-        buttons = list(super().header_more_buttons)
-        if button := _block_button(self, self.object):
-            buttons.append(button)
-        return buttons
 
-
-class CommentInspectView(ForbiddenMixin, snippet_views.InspectView):
+class CommentInspectView(ForbiddenMixin, BlockButtonMixin, snippet_views.InspectView):
     """Read-only view of a comment; the e-mail address only for moderators."""
 
     #: Never shown here: technical fields, and the poster's IP hash.
@@ -117,13 +121,6 @@ class CommentInspectView(ForbiddenMixin, snippet_views.InspectView):
         if not can_moderate(self.request.user):
             fields.remove("email")
         return fields
-
-    @cached_property
-    def header_more_buttons(self):
-        buttons = list(super().header_more_buttons)
-        if button := _block_button(self, self.object):
-            buttons.append(button)
-        return buttons
 
     def get_field_display_value(self, field_name, field):
         value = super().get_field_display_value(field_name, field)
