@@ -27,6 +27,7 @@ from campaigns.models.comments import (
     CommentStatus,
 )
 from campaigns.search import fold
+from campaigns.selectors import public_pages
 
 #: The same comment sent again within this window is stored once.
 DUPLICATE_WINDOW = timedelta(minutes=1)
@@ -82,9 +83,7 @@ def commentable_page(page_id) -> Page:
     if not 0 < page_id <= conf.MAX_PAGE_ID:
         raise PageNotFound(_("No such page."))
     page = (
-        Page.objects.live()
-        .public()
-        .filter(pk=page_id)
+        public_pages(Page.objects.filter(pk=page_id))
         .select_related("locale")
         .specific()
         .first()

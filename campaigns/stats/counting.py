@@ -14,6 +14,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from campaigns.models.stats import DailyVisits, PageViewCount
+from campaigns.selectors import public_pages
 from campaigns.stats import db_store, redis_store
 from campaigns.stats.visitors import is_bot, visitor_identities
 
@@ -31,12 +32,12 @@ class ViewResult:
 
 
 def public_page_ids() -> list[int]:
-    pages = Page.objects.live().public().filter(depth__gt=1)
+    pages = public_pages(Page.objects.filter(depth__gt=1))
     return list(pages.values_list("pk", flat=True))
 
 
 def _is_public(page_id: int) -> bool:
-    return Page.objects.live().public().filter(depth__gt=1, pk=page_id).exists()
+    return public_pages(Page.objects.filter(depth__gt=1, pk=page_id)).exists()
 
 
 def count_view(request: HttpRequest, page_id: int) -> ViewResult:
