@@ -113,3 +113,20 @@ def test_dry_run_changes_nothing(tmp_path, page):
 def test_file_that_is_not_utf8_is_refused(tmp_path, page):
     with pytest.raises(CommandError, match="not UTF-8"):
         run(tmp_path, f"{page.url},490\n".encode() + b"\xff\xfe")
+
+
+def test_import_changes_the_api_etags_that_show_the_count(
+    tmp_path, page, make_campaign, client, django_capture_on_commit_callbacks
+):
+    other = make_campaign("Chiến dịch không có số cũ", slug="khong-so-cu")
+    urls = [f"/api/v3/pages/{page.pk}/", f"/api/v2/pages/{page.pk}/", "/api/v2/pages/"]
+    before = [client.get(url)["ETag"] for url in urls]
+    other_before = client.get(f"/api/v3/pages/{other.pk}/")["ETag"]
+    with django_capture_on_commit_callbacks(execute=True):
+        run(tmp_path, f"{page.url},490\n")
+    responses = [client.get(url) for url in urls]
+    assert all(
+        response["ETag"] != old for response, old in zip(responses, before, strict=True)
+    )
+    assert responses[0].json()["view_count"] == 490
+    assert client.get(f"/api/v3/pages/{other.pk}/")["ETag"] == other_before

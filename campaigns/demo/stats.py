@@ -19,7 +19,7 @@ from wagtail.models import Page
 
 from campaigns.demo.catalogue import PUBLIC_SLUGS, REFERENCE_SLUG
 from campaigns.models.stats import DailyVisits, PageDailyViews, PageViewCount
-from campaigns.stats.legacy import forget_cached_counts
+from campaigns.stats.legacy import show_new_counts
 
 DAYS = 90
 SEED = 20_260_425
@@ -136,5 +136,5 @@ def seed_visitor_history(today: date | None = None) -> dict[str, int]:
         row.views = sums.get(row.page_id, 0)
         row.legacy_views = legacy.get(row.page_id, row.legacy_views)
     PageViewCount.objects.bulk_update(rows, ["views", "legacy_views"])
-    transaction.on_commit(lambda: forget_cached_counts(page_ids))
+    transaction.on_commit(lambda: show_new_counts(page_ids))
     return {"days": len(days), "page_days": len(page_days), "pages": len(rows)}

@@ -19,6 +19,8 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from campaigns.api.caching import VIEWS, page_views
+from campaigns.generation import bump_counters
 from campaigns.models.stats import PageViewCount
 from campaigns.stats import redis_store
 
@@ -175,14 +177,21 @@ def apply_legacy_views(counts: dict[int, int]) -> int:
     ]
     PageViewCount.objects.bulk_create(created)
     page_ids = [row.page_id for row in changed] + [row.page_id for row in created]
-    transaction.on_commit(lambda: forget_cached_counts(page_ids))
+    transaction.on_commit(lambda: show_new_counts(page_ids))
     return len(page_ids)
 
 
-def forget_cached_counts(page_ids) -> None:
-    """Drop the counts Redis keeps for display, so the new legacy counts show now."""
+def show_new_counts(page_ids) -> None:
+    """Make counts changed outside the beacons show now, on pages and in the API.
+
+    Drops the counts Redis keeps for display, and moves the view-count versions
+    of the API's ETags (each page's detail, and the listings).
+    """
+    if not page_ids:
+        return
+    bump_counters([VIEWS, *map(page_views, page_ids)])
     connection = redis_store.client()
-    if connection is None or not page_ids:
+    if connection is None:
         return
     try:
         connection.delete(*(f"{redis_store.PREFIX}base:{pk}" for pk in page_ids))
