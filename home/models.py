@@ -9,6 +9,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 
+from campaigns.api.v2.fields import SeoField
 from campaigns.slugs import AsciiSlugMixin
 
 
@@ -33,7 +34,7 @@ class HomePage(AsciiSlugMixin, Page):
             max_num=6,
         ),
     ]
-    api_fields = [APIField("intro")]
+    api_fields = [APIField("intro"), APIField("seo", serializer=SeoField(source="*"))]
 
     def get_context(self, request, *args, **kwargs):
         from campaigns.selectors import home_campaigns

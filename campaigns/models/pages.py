@@ -26,6 +26,7 @@ from campaigns.api.v2.fields import (
     DocumentField,
     ImageField,
     RelatedVideoStoriesField,
+    SeoField,
     TagNamesField,
     ViewCountField,
 )
@@ -52,7 +53,7 @@ class ListingIndexPage(AsciiSlugMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
-    api_fields = [APIField("intro")]
+    api_fields = [APIField("intro"), APIField("seo", serializer=SeoField(source="*"))]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -194,6 +195,10 @@ class CampaignPage(
     ]
     folded_search_sources = ("title", "lead", "slogan", "issuing_bodies", "body")
 
+    #: Open Graph type and shared image (see :mod:`campaigns.seo`).
+    og_type = "article"
+    share_image_field = "hero_image"
+
     api_fields = [
         APIField("date"),
         APIField("source"),
@@ -216,6 +221,7 @@ class CampaignPage(
         APIField("comments_enabled"),
         APIField("comment_count", serializer=CommentCountField(source="*")),
         APIField("view_count", serializer=ViewCountField(source="*")),
+        APIField("seo", serializer=SeoField(source="*")),
     ]
 
     #: Relations the API and listings read for every page, fetched in bulk.

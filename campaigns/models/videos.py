@@ -26,6 +26,7 @@ from campaigns.api.v2.fields import (
     CommentCountField,
     ImageField,
     RelatedPageField,
+    SeoField,
     TagNamesField,
     VideoSourceField,
     ViewCountField,
@@ -165,6 +166,10 @@ class VideoStoryPage(
     ]
     folded_search_sources = ("title", "lead", "transcript", "body")
 
+    #: Open Graph type and shared image (see :mod:`campaigns.seo`).
+    og_type = "video.other"
+    share_image_field = "poster_image"
+
     api_fields = [
         APIField("date"),
         APIField("lead"),
@@ -179,6 +184,7 @@ class VideoStoryPage(
         APIField("comments_enabled"),
         APIField("comment_count", serializer=CommentCountField(source="*")),
         APIField("view_count", serializer=ViewCountField(source="*")),
+        APIField("seo", serializer=SeoField(source="*")),
     ]
 
     #: Relations the API and listings read for every page, fetched in bulk.

@@ -16,6 +16,7 @@ from campaigns.references import (
     stored_embed,
 )
 from campaigns.renditions import image_representation
+from campaigns.seo import PageSeo, page_seo
 
 
 class ReadOnlyField(Field):
@@ -164,3 +165,13 @@ class ViewCountField(ReadOnlyField):
 
     def to_representation(self, page) -> int:
         return page_view_count(page)
+
+
+class SeoField(ReadOnlyField):
+    """The page's search and link-preview metadata, as its HTML ``<head>`` has it.
+
+    Declared with ``source="*"``; see :mod:`campaigns.seo`.
+    """
+
+    def to_representation(self, page) -> PageSeo:
+        return page_seo(page, request=self.context.get("request"))
