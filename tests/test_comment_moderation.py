@@ -262,6 +262,58 @@ def test_officer_may_view_the_queue_and_inspect(officer_client, campaign):
     assert "ban.doc@example.vn" not in inspect.content.decode()
 
 
+def bulk_action_parts():
+    """What a queue listing shows of its bulk actions: links, footer, checkboxes."""
+    links = [
+        reverse("wagtail_bulk_action", args=["campaigns", "comment", action])
+        for action in ("approve", "reject", "spam")
+    ]
+    return [
+        *links,
+        "data-bulk-action-footer",
+        "bulk-action-checkbox",
+        "bulk-actions.js",
+    ]
+
+
+@pytest.mark.django_db
+def test_queue_offers_bulk_actions_to_moderators(moderator_client, campaign):
+    make_comment(campaign)
+    listing = moderator_client.get(url("list")).content.decode()
+    assert [part for part in bulk_action_parts() if part not in listing] == []
+    results = moderator_client.get(url("list_results")).content.decode()
+    assert "bulk-action-checkbox" in results
+
+
+@pytest.mark.django_db
+def test_queue_hides_bulk_actions_and_checkboxes_from_officers(
+    officer_client, campaign
+):
+    comment = make_comment(campaign)
+    listing = officer_client.get(url("list"))
+    assert listing.status_code == 200
+    html = listing.content.decode()
+    assert comment.title in html
+    assert [part for part in bulk_action_parts() if part in html] == []
+    # The rows refreshed by search and filters come from the results view.
+    results = officer_client.get(url("list_results")).content.decode()
+    assert comment.title in results
+    assert [part for part in bulk_action_parts() if part in results] == []
+
+
+@pytest.mark.django_db
+def test_officer_sees_no_edit_or_moderation_links(officer_client, campaign):
+    comment = make_comment(campaign, ip_hash="a" * 64)
+    pages = [
+        officer_client.get(url("list")),
+        officer_client.get(url("inspect", comment.pk)),
+    ]
+    for page in pages:
+        html = page.content.decode()
+        for name in ("edit", "delete", "block"):
+            assert url(name, comment.pk) not in html
+
+
 @pytest.mark.django_db
 def test_officer_gets_403_on_edit_even_by_crafted_post(officer_client, campaign):
     comment = make_comment(campaign)

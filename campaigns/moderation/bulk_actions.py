@@ -8,6 +8,7 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from campaigns.models import Comment, CommentStatus
 from campaigns.moderation.actions import set_comment_status
 from campaigns.moderation.forms import ModerationNoteForm
+from campaigns.moderation.permissions import can_moderate
 from campaigns.moderation.views import forbidden
 
 
@@ -28,7 +29,7 @@ class CommentStatusBulkAction(SnippetBulkAction):
         return [Comment]
 
     def dispatch(self, request, *args, **kwargs):
-        if not self.permission_policy.user_has_permission(request.user, "change"):
+        if not can_moderate(request.user):
             return forbidden(request)
         return super().dispatch(request, *args, **kwargs)
 

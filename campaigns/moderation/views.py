@@ -15,6 +15,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.admin import messages
+from wagtail.admin.ui.tables import BulkActionsCheckboxColumn
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import Button, HeaderButton
 from wagtail.snippets.views import snippets as snippet_views
@@ -80,7 +81,35 @@ class BlockButtonMixin:
 
 
 class CommentIndexView(ForbiddenMixin, snippet_views.IndexView):
-    """The queue. Its header links to the data subject request page for moderators."""
+    """The queue. Its header links to the data subject request page for moderators.
+
+    Wagtail shows the bulk-action footer, with every registered action, to
+    anyone who may see the listing. Users who may not moderate (communications
+    officers) get the listing without the checkbox column, the footer and its
+    script; the actions themselves still answer them 403.
+    """
+
+    @cached_property
+    def offers_bulk_actions(self) -> bool:
+        return can_moderate(self.request.user)
+
+    @cached_property
+    def columns(self):
+        columns = super().columns
+        if self.offers_bulk_actions:
+            return columns
+        return [
+            column
+            for column in columns
+            if not isinstance(column, BulkActionsCheckboxColumn)
+        ]
+
+    def get_template_names(self):
+        if self.offers_bulk_actions or self.results_only:
+            return super().get_template_names()
+        # The template the snippet index extends, without only the bulk-action
+        # footer and its script.
+        return ["wagtailadmin/generic/index.html"]
 
     @cached_property
     def header_more_buttons(self):
