@@ -35,6 +35,9 @@ HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 with_redis = pytest.mark.skipif(
     not django_settings.REDIS_URL, reason="needs REDIS_URL (CI's second pass)"
 )
+without_redis = pytest.mark.skipif(
+    bool(django_settings.REDIS_URL), reason="the database store counts without Redis"
+)
 
 
 def beacon(page_id, address="203.0.113.7", agent=BROWSER):
@@ -98,17 +101,35 @@ def test_unpublishing_is_seen_by_the_next_beacon(page):
         beacon(page.pk, address="198.51.100.9")
 
 
+@without_redis
 def test_window_of_thirty_minutes(page, monkeypatch):
     start = datetime(2026, 11, 25, 10, 0, tzinfo=HCM)
     moments = iter(
         [start, start + timedelta(minutes=29), start + timedelta(minutes=31)]
     )
     monkeypatch.setattr("campaigns.stats.counting.timezone.now", lambda: next(moments))
-    if django_settings.REDIS_URL:
-        pytest.skip("Redis expires the window in real time (SET … EX 1800)")
     assert beacon(page.pk).counted
     assert not beacon(page.pk).counted
     assert beacon(page.pk).counted
+
+
+@with_redis
+def test_window_of_thirty_minutes_in_redis(page, monkeypatch):
+    # Redis times the window itself, by the expiry of the visitor's key, so the
+    # minutes are moved on that key: one left, then none (expired).
+    start = datetime(2026, 11, 25, 10, 0, tzinfo=HCM)
+    monkeypatch.setattr("campaigns.stats.counting.timezone.now", lambda: start)
+    store = redis_store.client()
+    assert beacon(page.pk).counted
+    [seen] = store.keys(f"{redis_store.PREFIX}seen:{page.pk}:*")
+    assert 1790 < store.ttl(seen) <= 1800
+    store.expire(seen, 60)  # 29 minutes later
+    assert not beacon(page.pk).counted
+    assert store.ttl(seen) <= 60  # a repeat does not restart the window
+    store.delete(seen)  # 31 minutes later
+    assert beacon(page.pk).counted
+    assert 1790 < store.ttl(seen) <= 1800
+    assert stored_views(page.pk) == 2
 
 
 def test_legacy_views_are_added_to_the_count(page):
@@ -210,10 +231,10 @@ def test_display_includes_the_unflushed_buffer(page):
 
 @with_redis
 def test_flush_interrupted_after_the_hand_over_loses_nothing(page):
-    connection_ = redis_store.client()
+    store = redis_store.client()
     for n in range(5):
         beacon(page.pk, address=f"192.0.2.{n}")
-    assert redis_store.hand_over(connection_, "crashed")
+    assert redis_store.hand_over(store, "crashed")
     # The flusher died here; beacons go on meanwhile.
     beacon(page.pk, address="192.0.2.99")
     assert page_view_counts([page.pk])[page.pk] == 6
@@ -224,12 +245,12 @@ def test_flush_interrupted_after_the_hand_over_loses_nothing(page):
 
 @with_redis
 def test_flush_interrupted_after_the_database_commit_counts_nothing_twice(page):
-    connection_ = redis_store.client()
+    store = redis_store.client()
     for n in range(4):
         beacon(page.pk, address=f"192.0.2.{n}")
-    assert redis_store.hand_over(connection_, "committed")
+    assert redis_store.hand_over(store, "committed")
     # Apply to the database but die before retiring the batch in Redis.
-    counts = redis_store.read_batch(connection_, "committed")
+    counts = redis_store.read_batch(store, "committed")
     with transaction.atomic():
         FlushedBatch.objects.create(batch="committed")
         flush_module._add_counts(counts)
@@ -242,15 +263,15 @@ def test_flush_interrupted_after_the_database_commit_counts_nothing_twice(page):
 @with_redis
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_flushers_at_once(page):
-    connection_ = redis_store.client()
+    store = redis_store.client()
     for n in range(30):
         beacon(page.pk, address=f"192.0.2.{n}")
-    redis_store.hand_over(connection_, "shared")
+    redis_store.hand_over(store, "shared")
     errors = []
 
     def flusher():
         try:
-            apply_batch(connection_, "shared")
+            apply_batch(store, "shared")
             flush()
         except Exception as error:  # noqa: BLE001 -- reported below
             errors.append(error)
