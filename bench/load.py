@@ -55,10 +55,14 @@ def run_load(
     requests: int,
     duration: float,
     concurrency: int,
+    headers: dict[str, str] | None = None,
+    status: int = 200,
 ) -> LoadResult:
-    """GET ``path`` until ``requests`` are sent or ``duration`` seconds pass."""
-    message = f"GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
-    request = message.encode()
+    """GET ``path`` until ``requests`` are sent or ``duration`` seconds pass.
+
+    Each response must have ``status`` and a body that passes ``check``.
+    """
+    request = _get_message(host, path, headers)
     result = LoadResult()
     result_lock = threading.Lock()
 
@@ -66,7 +70,7 @@ def run_load(
         sent = time.perf_counter()
         response, error = _exchange(host, port, request)
         elapsed = time.perf_counter() - sent
-        error = error or _problem(response, check)
+        error = error or _problem(response, check, status)
         with result_lock:
             if error:
                 result.errors.append(error)
@@ -98,6 +102,25 @@ def _clients(send, requests: int, duration: float, concurrency: int) -> float:
     return time.perf_counter() - start
 
 
+def _get_message(host: str, path: str, headers: dict[str, str] | None) -> bytes:
+    lines = [f"GET {path} HTTP/1.1", f"Host: {host}", "Connection: close"]
+    lines += [f"{name}: {value}" for name, value in (headers or {}).items()]
+    return ("\r\n".join(lines) + "\r\n\r\n").encode()
+
+
+def response_header(host: str, port: int, path: str, name: str) -> str | None:
+    """The value of header ``name`` in the answer to one plain GET of ``path``."""
+    response, error = _exchange(host, port, _get_message(host, path, None))
+    if error:
+        raise OSError(error)
+    head = response.partition(b"\r\n\r\n")[0].decode("latin-1")
+    for line in head.split("\r\n")[1:]:
+        key, _, value = line.partition(":")
+        if key.strip().lower() == name.lower():
+            return value.strip()
+    return None
+
+
 def _exchange(host: str, port: int, message: bytes) -> tuple[bytes, str | None]:
     """Send one raw request and read the response to the end of the stream."""
     try:
@@ -118,10 +141,10 @@ def _status(response: bytes) -> int | None:
     return int(status_line[1])
 
 
-def _problem(response: bytes, check: Check) -> str | None:
-    """What is wrong with a response that must be a 200 passing ``check``."""
+def _problem(response: bytes, check: Check, status: int = 200) -> str | None:
+    """What is wrong with a response that must have ``status`` and pass ``check``."""
     head, _, body = response.partition(b"\r\n\r\n")
-    if _status(response) != 200:
+    if _status(response) != status:
         return head.split(b"\r\n", 1)[0].decode("latin-1") or "empty response"
     if b"transfer-encoding: chunked" in head.lower():
         return "chunked response (the checks need Content-Length bodies)"

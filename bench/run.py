@@ -10,9 +10,11 @@ measurement.
 The ratio is req/s ÷ the bare view's req/s in the same run. The URLs take turns
 over several rounds, so that load from other processes on the machine falls on
 all of them alike. Queries per request come from the same URL requested
-in-process after a warm-up. Each v2 listing is also requested one page at a time
-(``limit=1`` at every offset): its query count must not grow with ``limit``, and
-no query may repeat for each page. No page cache is involved.
+in-process after a warm-up. Each API listing is also requested one page at a
+time (``limit=1`` at every offset): its query count must not grow with
+``limit``, and no query may repeat for each page. No page cache is involved:
+the API reads render on every request, except the two revalidations, which send
+the ETag of a plain GET in ``If-None-Match`` and must get a 304.
 """
 
 import argparse
@@ -31,7 +33,7 @@ if Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
 
 from bench import ROOT
 from bench.console import log, out
-from bench.load import LoadResult, run_load
+from bench.load import LoadResult, response_header, run_load
 from bench.report import Row, describe_machine, judge, render_queries, save, table
 from bench.servers import HOST, configure, gunicorn, prepare, recreate_database
 from bench.targets import Target, targets
@@ -76,7 +78,7 @@ def main(argv: list[str] | None = None) -> None:
         shutil.rmtree(workdir, ignore_errors=True)
     verdicts = judge(rows, singles)
     out(table(rows))
-    out("\n".join(["", "Targets (issues 3 and 4; no page cache):", *verdicts]))
+    out("\n".join(["", "Targets (issues 3, 4 and 8; no page cache):", *verdicts]))
     if options.sql:
         for row in rows:
             out(f"\n{row.target.name} ({row.target.path}): {len(row.sql)} queries")
@@ -129,6 +131,9 @@ def _load(
     duration: float,
     options: argparse.Namespace,
 ) -> LoadResult:
+    headers = None
+    if target.revalidate:
+        headers = {"If-None-Match": response_header(HOST, port, target.path, "ETag")}
     load = run_load(
         HOST,
         port,
@@ -137,6 +142,8 @@ def _load(
         requests=requests,
         duration=duration,
         concurrency=options.concurrency,
+        headers=headers,
+        status=target.status,
     )
     if load.errors or not load.requests:
         errors = load.errors

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from bench.load import Check
 
 LISTING = "/api/v2/pages/?type={type}&locale=vi&fields=*&limit={limit}"
+V3_LISTING = "/api/v3/pages/?type={type}&locale=vi&limit={limit}"
 #: Returns what is wrong with one item of a v2 listing, or None when it is right.
 ItemCheck = Callable[[dict], str | None]
 #: Suffix of the pages served with every fragment rendered on every request.
@@ -23,15 +24,23 @@ class Target:
     check: Check
     #: Served by the server that renders page fragments on every request.
     rendered: bool = False
-    #: For a v2 listing: the same listing at ``limit=1``, at each offset in turn.
+    #: For a listing: the same listing at ``limit=1``, at each offset in turn.
     singles: list["Target"] = field(default_factory=list)
+    #: Sent with ``If-None-Match`` and the ETag of a plain GET just before: a 304.
+    revalidate: bool = False
+
+    @property
+    def status(self) -> int:
+        return 304 if self.revalidate else 200
 
 
 def targets() -> list[Target]:
-    """The bare view, then the pages of issues 3 and 4, each with its content check.
+    """The bare view, the pages of issues 3 and 4, then the API reads of issue 8.
 
     Each HTML page is measured twice: with its fragments cached, as configured,
-    and rendered on every request (the honest cost of a cache miss).
+    and rendered on every request (the honest cost of a cache miss). The API
+    reads are measured rendered (no response is cached on the server) and as a
+    revalidation that the ETag answers with a 304.
     """
     from django.utils.html import escape
 
@@ -47,7 +56,8 @@ def targets() -> list[Target]:
     from campaigns.demo.video_spec import VIDEO_INDEX_TITLE
     from campaigns.models import CampaignPage, VideoStoryPage
 
-    reference = escape(CampaignPage.objects.get(slug=REFERENCE_SLUG).title)
+    reference_page = CampaignPage.objects.get(slug=REFERENCE_SLUG)
+    reference = escape(reference_page.title)
     video = escape(VideoStoryPage.objects.get(slug=VIDEO_CAPTIONED_SLUG).title)
     pages = [
         Target("home", "/", _contains(escape(PORTAL_NAME), reference)),
@@ -81,6 +91,35 @@ def targets() -> list[Target]:
             VIDEO_PUBLIC_SLUGS,
             _playable(captioned=VIDEO_CAPTIONED_SLUG),
         ),
+        *_api_reads(reference_page, PUBLIC_SLUGS),
+    ]
+
+
+def _api_reads(page, slugs: Sequence[str]) -> list[Target]:
+    """Issue 8: the v3 listing, both details of ``page``, and two 304s."""
+    one = V3_LISTING.format(type="campaigns.CampaignPage", limit=1)
+    v3_listing = Target(
+        "v3 listing",
+        V3_LISTING.format(type="campaigns.CampaignPage", limit=20),
+        _listing_check(len(slugs), set(slugs), item=_has_title),
+        singles=[
+            Target(
+                f"v3 listing, limit=1, offset={n}",
+                f"{one}&offset={n}",
+                _listing_check(1, item=_has_title),
+            )
+            for n in range(len(slugs))
+        ],
+    )
+    v2_detail = Target("v2 detail", f"/api/v2/pages/{page.pk}/", _detail_of(page))
+    v3_detail = Target("v3 detail", f"/api/v3/pages/{page.pk}/", _detail_of(page))
+    v2_listing = LISTING.format(type="campaigns.CampaignPage", limit=20)
+    return [
+        v3_listing,
+        v2_detail,
+        v3_detail,
+        Target("v3 detail, 304", v3_detail.path, _equals(b""), revalidate=True),
+        Target("v2 listing, 304", v2_listing, _equals(b""), revalidate=True),
     ]
 
 
@@ -115,6 +154,30 @@ def _contains(*texts: str) -> Check:
 
     def check(body: bytes) -> str | None:
         missing = [n.decode() for n in needles if n not in body]
+        return f"missing {missing}" if missing else None
+
+    return check
+
+
+def _has_title(item: dict) -> str | None:
+    return None if item.get("title") else "no title"
+
+
+def _detail_of(page) -> Check:
+    """A page detail with the page's body blocks, counts and SEO fields."""
+
+    def check(body: bytes) -> str | None:
+        try:
+            data = json.loads(body)
+        except ValueError as exc:
+            return f"not JSON: {exc!r}"
+        if data.get("id") != page.pk or data.get("title") != page.title:
+            return f"not page {page.pk}"
+        missing = [
+            name
+            for name in ("body", "view_count", "comment_count", "seo")
+            if data.get(name) in (None, [], {})
+        ]
         return f"missing {missing}" if missing else None
 
     return check
