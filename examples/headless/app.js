@@ -120,6 +120,33 @@ function richText(html) {
   return root;
 }
 
+/**
+ * Print the page's `seo` field in <head>, as the portal's own pages do: the
+ * title, the description, the canonical link and the Open Graph tags.
+ */
+function applySeo(seo, fallbackTitle) {
+  document.title = seo ? seo.title : fallbackTitle;
+  for (const node of document.head.querySelectorAll("[data-seo]")) node.remove();
+  if (!seo) return;
+  const tags = [
+    ["meta", { name: "description", content: seo.description }],
+    ["link", { rel: "canonical", href: seo.canonical_url }],
+    ["meta", { property: "og:type", content: seo.og_type }],
+    ["meta", { property: "og:title", content: seo.title }],
+    ["meta", { property: "og:url", content: seo.canonical_url }],
+  ];
+  if (seo.image) {
+    tags.push(
+      ["meta", { property: "og:image", content: seo.image.url }],
+      ["meta", { property: "og:image:alt", content: seo.image.alt }],
+    );
+  }
+  for (const [tag, attributes] of tags) {
+    const value = attributes.content ?? attributes.href;
+    if (value) document.head.append(el(tag, { ...attributes, "data-seo": "" }));
+  }
+}
+
 function picture(image, sizes = "(max-width: 800px) 100vw, 800px") {
   const renditions = image.renditions || {};
   const main = renditions.medium || renditions.large || renditions.thumbnail;
@@ -282,7 +309,7 @@ async function showCampaign(id) {
     return;
   }
   currentPage = page;
-  document.title = page.title;
+  applySeo(page.seo, page.title);
   $("#title").textContent = page.title;
   $("#date").textContent = formatDate(page.date || page.meta.first_published_at);
   $("#lead").textContent = page.lead || "";
@@ -434,7 +461,7 @@ function route() {
   } else {
     $("#detail-view").hidden = true;
     $("#list-view").hidden = false;
-    document.title = "Chiến dịch truyền thông – ví dụ headless";
+    applySeo(null, "Chiến dịch truyền thông – ví dụ headless");
   }
 }
 

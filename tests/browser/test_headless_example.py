@@ -87,6 +87,17 @@ def test_example_lists_shows_comments_and_counts(
 
     # The campaign with each of its body blocks, rendered by type.
     expect(page.locator("#title")).to_have_text(campaign.title)
+    # Its head, printed from the `seo` field.
+    expect(page).to_have_title(campaign.seo_title or campaign.title)
+    description = page.locator('head meta[name="description"]')
+    expect(description).to_have_attribute(
+        "content", campaign.search_description or campaign.lead
+    )
+    canonical = page.locator('head link[rel="canonical"]').get_attribute("href")
+    assert canonical.endswith(campaign.url), canonical
+    if campaign.hero_image:
+        og_image = page.locator('head meta[property="og:image"]')
+        expect(og_image).to_have_attribute("content", re.compile(r"width-1200"))
     for block_type in block_types:
         expect(
             page.locator(f'#body [data-block-type="{block_type}"]').first
