@@ -246,6 +246,30 @@ def test_post_stores_a_pending_comment(client, campaign):
 
 
 @pytest.mark.django_db
+def test_banned_words_hold_the_comment_with_the_reason_for_moderators(
+    client, campaign, site
+):
+    from campaigns.models import CommentPolicy
+
+    CommentPolicy.objects.update_or_create(
+        site=site, defaults={"banned_words": "lừa đảo\nxổ số"}
+    )
+    # Written without accents, by a reader browsing in English.
+    content = "Cẩn thận tin nhắn LUA DAO mạo danh ban tổ chức."
+    response = _post(
+        client, _comment(campaign, content=content), HTTP_ACCEPT_LANGUAGE="en"
+    )
+
+    assert response.status_code == 201
+    comment = Comment.objects.get()
+    assert comment.status == "pending"
+    # Moderators read the queue in the portal's language.
+    assert comment.held_reason == "Có từ ngữ bị cấm: lừa đảo"
+    approved = client.get(COMMENTS, {"page": campaign.pk}).json()
+    assert approved["count"] == 0
+
+
+@pytest.mark.django_db
 def test_post_on_video_story(client, make_video_story):
     story = make_video_story()
     assert _post(client, _comment(story)).status_code == 201

@@ -9,9 +9,11 @@ sent. A new comment is always pending; nothing the client sends changes that.
 import hashlib
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
@@ -162,7 +164,15 @@ def _held_reason(request, page, fields) -> str:
     text = " " + " ".join(fold(fields[f]) for f in ("name", "title", "content")) + " "
     text = "".join(char if char.isalnum() else " " for char in text)
     found = [word for word in words if f" {' '.join(fold(word).split())} " in text]
-    if not found:
+    return held_reason_for(found)
+
+
+def held_reason_for(words) -> str:
+    """The reason stored for moderators, in the portal's language, not the reader's."""
+    if not words:
         return ""
-    reason = _("Contains banned words: %(words)s") % {"words": ", ".join(found)}
-    return str(reason)[:200]
+    with translation.override(settings.LANGUAGE_CODE):
+        reason = gettext("Contains banned words: %(words)s") % {
+            "words": ", ".join(words)
+        }
+    return reason[:200]

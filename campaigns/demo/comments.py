@@ -12,10 +12,10 @@ from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.utils import timezone, translation
-from django.utils.translation import gettext
+from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
+from campaigns.comments.posting import held_reason_for
 from campaigns.demo.announcements_2022 import REFERENCE
 from campaigns.demo.announcements_2023_2026 import MODEL_WORKER_2026
 from campaigns.demo.video_stories import MODEL_VILLAGE
@@ -355,7 +355,7 @@ def _create(spec: DemoComment, page: Page, fingerprint: str, moderator) -> Comme
         content=spec.content,
         email=spec.email,
         status=spec.status,
-        held_reason=_held_reason(spec.held),
+        held_reason=held_reason_for(spec.held),
         created_at=created_at,
         moderated_by=moderator if moderated else None,
         moderated_at=moderated_at,
@@ -368,14 +368,3 @@ def _create(spec: DemoComment, page: Page, fingerprint: str, moderator) -> Comme
         comment.reply_at = moderated_at
     comment.save()
     return comment
-
-
-def _held_reason(words: tuple[str, ...]) -> str:
-    if not words:
-        return ""
-    # The message the posting service stores, in the portal's language.
-    with translation.override("vi"):
-        reason = gettext("Contains banned words: %(words)s") % {
-            "words": ", ".join(words)
-        }
-    return reason[:200]
