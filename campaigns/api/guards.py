@@ -8,7 +8,9 @@ reaches the database or a recursive parser in a shape that makes it fail:
 - a whole number beyond a database ``integer`` (``?offset=``, ``?child_of=``,
   an id in the path…) is refused;
 - ``?fields=`` nested deeper than :data:`MAX_FIELDS_DEPTH` (Wagtail's v2 parser
-  recurses once per level) or longer than :data:`MAX_VALUE_LENGTH` is refused.
+  recurses once per level) or longer than :data:`MAX_VALUE_LENGTH` is refused;
+- ``?site=host:port`` whose port is not such a whole number is refused (Wagtail
+  would compare it to the integer ``port`` column and fail).
 
 A refusal is Wagtail v2's ``{"message": ...}`` 400 on v2, an RFC 7807
 ``application/problem+json`` 422 on v3; an out-of-range id in the path is a 404.
@@ -51,6 +53,14 @@ def _check_number(name: str, value: str, error=UnsafeQuery) -> None:
             raise error(
                 gettext("The value of “%(name)s” is out of range.") % {"name": name}
             )
+
+
+def _check_site(value: str) -> None:
+    _, colon, port = value.partition(":")
+    if colon and not (port.isascii() and port.isdigit() and int(port) <= MAX_INTEGER):
+        raise UnsafeQuery(
+            gettext("The value of “%(name)s” is out of range.") % {"name": "site"}
+        )
 
 
 def _fields_depth(value: str) -> int:
@@ -97,6 +107,8 @@ def checked_query(
                     gettext("The value of “%(name)s” is too long.") % {"name": name}
                 )
             _check_number(name, value)
+            if name == "site":
+                _check_site(value)
             if name == "fields" and _fields_depth(value) > MAX_FIELDS_DEPTH:
                 raise UnsafeQuery(
                     gettext("“fields” is nested more than %(depth)d levels deep.")
@@ -164,29 +176,81 @@ _ANONYMOUS = "AllowAnonymous"
 
 
 def documented_guard(document):
-    """The v3 document with the guard's 400, and anonymous access made valid.
+    """The v3 document with the answers its operations share, anonymous access valid.
+
+    The models our operations refer to by ``$ref`` are added to its components.
+    Every read lists the guard's 422. Where Wagtail's own operations leave
+    them out, an operation that needs a token lists the 401 of a request
+    without one, a listing with ``limit`` its 400, and an operation on one
+    object (an id in the path, or a ``find``) its 404.
 
     OpenAPI writes "no authentication needed" as an empty security
     requirement; django-ninja declares Wagtail's ``AllowAnonymous`` as an
     ``http`` scheme without ``scheme``, which makes the document invalid.
     """
-    from campaigns.api.v3.schemas import ProblemSchema, inline_json_schema
+    from campaigns.api.v3.schemas import (
+        component_schemas,
+        example,
+        problem,
+        problem_doc,
+    )
 
-    problem = {
-        "description": "A query parameter is malformed or out of range.",
-        "content": {
-            "application/problem+json": {"schema": inline_json_schema(ProblemSchema)}
-        },
+    shared = {
+        "422": problem_doc(
+            "A query parameter is malformed or out of range.",
+            {
+                "out_of_range": example(
+                    "A number beyond any id",
+                    problem(422, "Giá trị của “offset” vượt quá giới hạn cho phép."),
+                )
+            },
+        ),
+        "401": problem_doc(
+            "No valid API token (`Authorization: Bearer <token>`).",
+            {"no_token": example("No token", problem(401, "Unauthorized"))},
+        ),
+        "400": problem_doc(
+            "`limit` above the API's maximum (WAGTAILAPI_LIMIT_MAX).",
+            {
+                "limit": example(
+                    "`limit` too high", problem(400, "limit cannot be higher than 100")
+                )
+            },
+        ),
+        "404": problem_doc(
+            "No such object, or none the client may see.",
+            {
+                "not_found": example(
+                    "An unknown id", problem(404, "No Page matches the given query.")
+                )
+            },
+        ),
     }
-    schemes = document.get("components", {}).get("securitySchemes", {})
+    components = document.setdefault("components", {})
+    for name, schema in component_schemas().items():
+        components.setdefault("schemas", {}).setdefault(name, schema)
+    schemes = components.get("securitySchemes", {})
     anonymous = schemes.pop(_ANONYMOUS, None)
-    for item in document["paths"].values():
+    for path, item in document["paths"].items():
         for method, operation in item.items():
-            if anonymous is not None and "security" in operation:
-                operation["security"] = [
+            security = operation.get("security")
+            if anonymous is not None and security is not None:
+                security = operation["security"] = [
                     {} if _ANONYMOUS in requirement else requirement
-                    for requirement in operation["security"]
+                    for requirement in security
                 ]
-            if method == "get":
-                operation["responses"].setdefault("422", problem)
+            parameters = {
+                parameter["name"] for parameter in operation.get("parameters", [])
+            }
+            answers = {
+                "422": method == "get",
+                "401": bool(security) and {} not in security,
+                "400": method == "get" and "limit" in parameters,
+                "404": "{" in path or path.endswith("/find/"),
+            }
+            # django-ninja keys its own responses by number, these by text.
+            responses = operation["responses"]
+            for status, applies in answers.items():
+                if applies and int(status) not in responses:
+                    responses.setdefault(status, shared[status])
     return document

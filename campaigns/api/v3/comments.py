@@ -32,8 +32,10 @@ from campaigns.api.v3.schemas import (
     CommentProblemSchema,
     CommentSchema,
     NewCommentSchema,
-    ProblemSchema,
+    example,
     inline_json_schema,
+    problem,
+    problem_doc,
 )
 from campaigns.comments.captcha import new_challenge
 from campaigns.comments.limits import CAPTCHA_LIMITS, RateLimited, enforce
@@ -57,14 +59,67 @@ TEXT_FIELDS = ("name", "title", "content", "email", "captcha_key", "captcha_valu
 #: The honeypot: absent from the form people see, filled in by bots.
 HONEYPOT_FIELD = "website"
 
-_PROBLEM_JSON = "application/problem+json"
-
-
-def _problem_doc(description: str, schema=ProblemSchema) -> dict:
-    return {
-        "description": description,
-        "content": {_PROBLEM_JSON: {"schema": inline_json_schema(schema)}},
+#: ``Retry-After`` of a 429, as documented.
+RETRY_AFTER_DOC = {
+    "Retry-After": {
+        "description": "Seconds to wait before the next attempt.",
+        "schema": {"type": "integer", "minimum": 1},
     }
+}
+
+
+def _too_many_doc(description: str) -> dict:
+    return {
+        **problem_doc(
+            description,
+            {
+                "rate_limited": example(
+                    "Over the client's limit",
+                    problem(
+                        429,
+                        "Bạn đã gửi quá nhiều yêu cầu. Vui lòng thử lại sau 10 phút.",
+                    ),
+                )
+            },
+        ),
+        "headers": RETRY_AFTER_DOC,
+    }
+
+
+def _invalid_fields(*errors: tuple[str | None, str, str]) -> dict:
+    """A 400 with ``errors`` of ``(field, code, message)``."""
+    return problem(
+        400,
+        "Vui lòng kiểm tra các ô được đánh dấu dưới đây.",
+        errors=[
+            {"field": field, "code": code, "message": message}
+            for field, code, message in errors
+        ],
+    )
+
+
+def _no_public_page(detail: str = "Không có trang này.") -> dict:
+    return example("No live, public page with this id", problem(404, detail))
+
+
+def _malformed_query() -> dict:
+    return example(
+        "A parameter of the wrong type",
+        problem(
+            422,
+            "Validation failed",
+            errors=[
+                {
+                    "type": "int_parsing",
+                    "loc": ["query", "limit"],
+                    "msg": (
+                        "Input should be a valid integer, "
+                        "unable to parse string as an integer"
+                    ),
+                }
+            ],
+        ),
+    )
 
 
 class CommentPagination(WagtailLimitOffsetPagination):
@@ -92,9 +147,45 @@ class CommentPagination(WagtailLimitOffsetPagination):
     operation_id="comments_list",
     openapi_extra={
         "responses": {
-            400: _problem_doc("`limit` above the maximum."),
-            404: _problem_doc("No such public page, or not in that language."),
-            422: _problem_doc("A query parameter is malformed."),
+            200: {
+                "content": {
+                    "application/json": {
+                        "examples": {
+                            "one_page": example(
+                                "A page's approved comments",
+                                {
+                                    "items": CommentSchema.model_json_schema()[
+                                        "examples"
+                                    ],
+                                    "count": 1,
+                                },
+                            )
+                        }
+                    }
+                }
+            },
+            400: problem_doc(
+                "`limit` above the maximum.",
+                {
+                    "limit": example(
+                        "`limit` above WAGTAILAPI_LIMIT_MAX",
+                        problem(400, "limit cannot be higher than 100"),
+                    )
+                },
+            ),
+            404: problem_doc(
+                "No such public page, or not in that language.",
+                {
+                    "no_page": _no_public_page(),
+                    "other_language": example(
+                        "`locale` is not the page's language",
+                        problem(404, "Trang này không thuộc ngôn ngữ đó."),
+                    ),
+                },
+            ),
+            422: problem_doc(
+                "A query parameter is malformed.", {"malformed": _malformed_query()}
+            ),
         }
     },
 )
@@ -137,18 +228,89 @@ def _public_page(page_id: int):
             },
         },
         "responses": {
-            400: _problem_doc(
+            400: problem_doc(
                 "Not a JSON object, or a field is missing or invalid (listed in "
                 "`errors`); a comment with the honeypot filled in is refused too.",
+                {
+                    "wrong_captcha": example(
+                        "A wrong or used captcha",
+                        _invalid_fields(
+                            (
+                                "captcha_value",
+                                "captcha",
+                                "Mã kiểm tra sai hoặc đã hết hạn. Hãy nhập mã mới.",
+                            )
+                        ),
+                    ),
+                    "missing_fields": example(
+                        "Fields left empty",
+                        _invalid_fields(
+                            ("title", "required", "Vui lòng điền ô này."),
+                            ("content", "required", "Vui lòng điền ô này."),
+                        ),
+                    ),
+                    "wrong_type": example(
+                        "A field sent as a number instead of text",
+                        _invalid_fields(
+                            ("name", "type", "Hãy gửi trường này dưới dạng văn bản.")
+                        ),
+                    ),
+                    "honeypot": example(
+                        "The hidden `website` field filled in",
+                        _invalid_fields(
+                            (None, "honeypot", "Không thể tiếp nhận ý kiến của bạn.")
+                        ),
+                    ),
+                    "not_an_object": example(
+                        "The body is not a JSON object",
+                        problem(400, "Hãy gửi ý kiến dưới dạng một đối tượng JSON."),
+                    ),
+                },
                 CommentProblemSchema,
             ),
-            403: _problem_doc(
-                "Comments on the page are closed, or the poster is blocked."
+            403: problem_doc(
+                "Comments on the page are closed, or the poster is blocked.",
+                {
+                    "closed": example(
+                        "Comments closed on the page",
+                        problem(403, "Trang này đã ngừng nhận ý kiến."),
+                    ),
+                    "blocked": example(
+                        "The poster is blocked",
+                        problem(403, "Không nhận ý kiến gửi từ kết nối của bạn."),
+                    ),
+                },
             ),
-            404: _problem_doc("No such public page that takes comments."),
-            409: _problem_doc("The same comment was just sent; it is stored once."),
-            413: _problem_doc(f"The body is over {conf.COMMENT_MAX_BODY} bytes."),
-            429: _problem_doc("Too many comments; retry after `Retry-After` seconds."),
+            404: problem_doc(
+                "No such public page that takes comments.",
+                {"no_page": _no_public_page()},
+            ),
+            409: problem_doc(
+                "The same comment was just sent; it is stored once.",
+                {
+                    "duplicate": example(
+                        "The same comment sent twice",
+                        problem(
+                            409,
+                            "Bạn vừa gửi ý kiến này; ý kiến đang chờ kiểm duyệt.",
+                        ),
+                    )
+                },
+            ),
+            413: problem_doc(
+                f"The body is over {conf.COMMENT_MAX_BODY} bytes.",
+                {
+                    "too_large": example(
+                        "A body over the limit",
+                        problem(
+                            413,
+                            "Yêu cầu quá lớn; một ý kiến chỉ được tối đa "
+                            f"{conf.COMMENT_MAX_BODY} byte.",
+                        ),
+                    )
+                },
+            ),
+            429: _too_many_doc("Too many comments; retry after `Retry-After` seconds."),
         },
     },
 )
@@ -186,7 +348,9 @@ def create_comment(request: HttpRequest, response: HttpResponse):
     operation_id="captcha_create",
     openapi_extra={
         "responses": {
-            429: _problem_doc("Too many challenges; retry after `Retry-After` seconds.")
+            429: _too_many_doc(
+                "Too many challenges; retry after `Retry-After` seconds."
+            )
         }
     },
 )

@@ -15,8 +15,8 @@ from wagtail.api.rich_text import RichTextOutputFormat
 from wagtail.api.v3.auth import AllowAnonymous
 from wagtail.api.v3.errors import problem_response
 
-from campaigns.api.v3.comments import _problem_doc
-from campaigns.api.v3.pages import PageDetailSchema
+from campaigns.api.v3.pages import PAGE_DETAIL_EXAMPLE, PageDetailSchema
+from campaigns.api.v3.schemas import example, problem, problem_doc
 from campaigns.preview import (
     MAX_AGE,
     ExpiredPreviewToken,
@@ -29,6 +29,12 @@ preview_router = Router(tags=["preview"])
 
 #: The header a front-end may send the token in instead of ``?token=``.
 TOKEN_HEADER = "X-Preview-Token"  # noqa: S105 a header name
+
+#: The ``detail`` of each refusal.
+MISSING = "A preview token is required."
+EXPIRED = "The preview token has expired."
+INVALID = "The preview token is invalid."
+GONE = "The previewed page or revision no longer exists."
 
 
 def _refused(status: int, detail: str) -> HttpResponse:
@@ -54,10 +60,44 @@ def _refused(status: int, detail: str) -> HttpResponse:
     auth=AllowAnonymous(),
     openapi_extra={
         "responses": {
-            401: _problem_doc("No token was given."),
-            403: _problem_doc("The token is invalid, tampered with or expired."),
-            404: _problem_doc("The page or revision no longer exists."),
-            422: _problem_doc("A query parameter is malformed."),
+            200: {
+                "content": {
+                    "application/json": {
+                        "examples": {
+                            "draft": example(
+                                "The draft of a campaign page", PAGE_DETAIL_EXAMPLE
+                            )
+                        }
+                    }
+                }
+            },
+            401: problem_doc(
+                "No token was given.",
+                {"no_token": example("No token", problem(401, MISSING))},
+            ),
+            403: problem_doc(
+                "The token is invalid, tampered with or expired.",
+                {
+                    "expired": example("An expired token", problem(403, EXPIRED)),
+                    "invalid": example(
+                        "A tampered or truncated token", problem(403, INVALID)
+                    ),
+                },
+            ),
+            404: problem_doc(
+                "The page or revision no longer exists.",
+                {"gone": example("The page was deleted", problem(404, GONE))},
+            ),
+            422: problem_doc(
+                "A query parameter is malformed (an unknown `rich_text_format`, "
+                "a control character in the token).",
+                {
+                    "control_character": example(
+                        "A control character in the token",
+                        problem(422, "Giá trị của “token” có chứa ký tự điều khiển."),
+                    )
+                },
+            ),
         }
     },
 )
@@ -74,14 +114,14 @@ def preview_page(
     """The draft a valid token names; 401/403/404 problems otherwise."""
     token = token or x_preview_token
     if not token:
-        return _refused(401, "A preview token is required.")
+        return _refused(401, MISSING)
     try:
         page = draft_for_token(token)
     except ExpiredPreviewToken:
-        return _refused(403, "The preview token has expired.")
+        return _refused(403, EXPIRED)
     except PreviewTokenError:
-        return _refused(403, "The preview token is invalid.")
+        return _refused(403, INVALID)
     except PreviewGone:
-        return _refused(404, "The previewed page or revision no longer exists.")
+        return _refused(404, GONE)
     response["Cache-Control"] = "no-store"
     return page

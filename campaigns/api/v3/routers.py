@@ -5,7 +5,7 @@ from django.http import HttpRequest
 from ninja import Router
 from wagtail.coreutils import get_content_languages
 
-from campaigns.api.v3.schemas import LocaleSchema
+from campaigns.api.v3.schemas import LocaleSchema, example
 
 locales_router = Router(tags=["locales"])
 
@@ -16,6 +16,33 @@ locales_router = Router(tags=["locales"])
     url_name="list_locales",
     summary="List the site's languages",
     operation_id="list_locales",
+    openapi_extra={
+        "responses": {
+            200: {
+                "content": {
+                    "application/json": {
+                        "examples": {
+                            "both": example(
+                                "Vietnamese, the default, and English",
+                                [
+                                    {
+                                        "language_code": "vi",
+                                        "name": "Tiếng Việt",
+                                        "is_default": True,
+                                    },
+                                    {
+                                        "language_code": "en",
+                                        "name": "English",
+                                        "is_default": False,
+                                    },
+                                ],
+                            )
+                        }
+                    }
+                }
+            }
+        }
+    },
 )
 def list_locales(request: HttpRequest):
     """The content languages of the site; the default one is served without prefix."""

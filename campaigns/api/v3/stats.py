@@ -6,13 +6,19 @@ are public and never read ``request.user``; neither sets a cookie.
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
-from ninja import Router, Schema, Status
+from ninja import Router, Status
 from wagtail.api.v3.errors import problem_response
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Site
 
 from campaigns import conf
-from campaigns.api.v3.schemas import ProblemSchema, inline_json_schema
+from campaigns.api.v3.schemas import (
+    ViewCountSchema,
+    VisitorStatisticsSchema,
+    example,
+    problem,
+    problem_doc,
+)
 from campaigns.models.stats import DEFAULT_LEGACY_VISITS, VisitorStatisticsSettings
 from campaigns.stats.counting import PageNotCounted, count_view, visitor_statistics
 
@@ -22,15 +28,8 @@ stats_router = Router(tags=["statistics"])
 STATS_MAX_AGE = 15
 
 
-class ViewCountSchema(Schema):
-    view_count: int
-
-
-class VisitorStatisticsSchema(Schema):
-    online: int
-    today: int
-    this_week: int
-    total: int
+#: The answer to an id that names no public page, whether in range or not.
+NOT_FOUND_DETAIL = "No public page with this id."
 
 
 @stats_router.post(
@@ -48,22 +47,16 @@ class VisitorStatisticsSchema(Schema):
     url_name="count_page_view",
     openapi_extra={
         "responses": {
-            400: {
-                "description": "The id is out of range.",
-                "content": {
-                    "application/problem+json": {
-                        "schema": inline_json_schema(ProblemSchema)
-                    }
+            404: problem_doc(
+                "No live, public page with this id (a draft, a private page, or "
+                "an id out of range).",
+                {
+                    "no_page": example(
+                        "A draft, private or unknown page",
+                        problem(404, NOT_FOUND_DETAIL),
+                    )
                 },
-            },
-            404: {
-                "description": "No live, public page with this id.",
-                "content": {
-                    "application/problem+json": {
-                        "schema": inline_json_schema(ProblemSchema)
-                    }
-                },
-            },
+            ),
         }
     },
 )
@@ -110,4 +103,4 @@ def legacy_visits(request: HttpRequest) -> int:
 
 
 def _not_found():
-    return problem_response(status=404, detail="No public page with this id.")
+    return problem_response(status=404, detail=NOT_FOUND_DETAIL)
