@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from functools import wraps
 
 from django.db.models import Count, Model, prefetch_related_objects
 from django.utils.timezone import now
@@ -201,6 +202,50 @@ def resolved_references(pages: list[Page]) -> Iterator[ReferenceScope]:
     Tags are prefetched too, so that a listing of pages costs the same number of
     queries whatever its length.
     """
+    scope = _fetch_scope(pages)
+    token = _current_scope.set(scope)
+    try:
+        yield scope
+    finally:
+        _current_scope.reset(token)
+
+
+_in_response: ContextVar[bool] = ContextVar(
+    "campaigns_reference_response", default=False
+)
+
+
+def references_until_response(run):
+    """Decorate a view so that :func:`resolve_for_response` lasts until it answers.
+
+    For django-ninja operations (``decorate_view``), whose result is turned
+    into JSON after the view function has returned.
+    """
+
+    @wraps(run)
+    def decorated(*args, **kwargs):
+        token = _current_scope.set(None)
+        marker = _in_response.set(True)
+        try:
+            return run(*args, **kwargs)
+        finally:
+            _in_response.reset(marker)
+            _current_scope.reset(token)
+
+    return decorated
+
+
+def resolve_for_response(pages: list[Page]) -> None:
+    """Fetch what ``pages`` reference for the rest of the response being built.
+
+    Only inside a view decorated with :func:`references_until_response`, which
+    closes the scope; elsewhere it does nothing.
+    """
+    if _in_response.get():
+        _current_scope.set(_fetch_scope(pages))
+
+
+def _fetch_scope(pages: list[Page]) -> ReferenceScope:
     found = collect_references(pages)
     scope = ReferenceScope(
         requested=found,
@@ -232,11 +277,7 @@ def resolved_references(pages: list[Page]) -> Iterator[ReferenceScope]:
     tagged = [page for page in pages if hasattr(page, "tagged_items")]
     if tagged:
         prefetch_related_objects(tagged, "tags")
-    token = _current_scope.set(scope)
-    try:
-        yield scope
-    finally:
-        _current_scope.reset(token)
+    return scope
 
 
 def from_scope(kind: str, ids: list) -> list | None:

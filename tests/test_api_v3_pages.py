@@ -161,3 +161,39 @@ def test_openapi_has_one_operation_per_page_read_with_a_locale_parameter(client)
     # Wagtail's writes on the same paths are still there.
     assert paths["/api/v3/pages/"]["post"]["operationId"] == "pages_create"
     assert paths["/api/v3/pages/{page_id}/"]["patch"]["operationId"] == "pages_update"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/api/v3/pages/{}/", "/api/v2/pages/{}/"])
+def test_a_detail_costs_the_same_queries_whatever_its_body_refers_to(
+    client, make_campaign, campaign_index, home_page, path
+):
+    """Images, documents, linked pages and embeds are fetched once per kind.
+
+    (A linked page of one more type costs one more query, for that type.)
+    """
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.conftest import make_document, make_image, rich_body
+
+    def campaign(images: int, links: int):
+        return make_campaign(
+            hero_image=make_image(),
+            body=rich_body(
+                linked_pages=[campaign_index, home_page] * links,
+                images=[make_image() for _ in range(images)],
+                document=make_document(),
+            ),
+        )
+
+    counts = []
+    for page in (campaign(images=1, links=1), campaign(images=6, links=3)):
+        url = path.format(page.pk)
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200
+        assert response.json()["seo"]["image"]["url"]
+        counts.append(len(queries))
+    assert counts[0] == counts[1]

@@ -15,6 +15,7 @@ from typing import Literal
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router
+from ninja.decorators import decorate_view
 from ninja.pagination import paginate
 from pydantic import PositiveInt
 from wagtail.api.rich_text import RichTextOutputFormat
@@ -34,6 +35,7 @@ from campaigns.api.v3.schemas import (
     problem,
     problem_doc,
 )
+from campaigns.references import references_until_response, resolve_for_response
 from campaigns.search import clean_query
 from campaigns.selectors import (
     edition_language,
@@ -164,9 +166,13 @@ def get_page(
         get_object_or_404(
             get_pages_queryset(request).filter(locale=language), pk=page_id
         )
-    return wagtail_pages.get_page(
+    page = wagtail_pages.get_page(
         request, page_id, version=version, rich_text_format=rich_text_format
     )
+    # What the page refers to (images, documents, pages, embeds, counts) is
+    # fetched in bulk, as in v2, for the serialisation after this returns.
+    resolve_for_response([page])
+    return page
 
 
 _PUBLIC_READ = [BearerTokenAuth(), AllowAnonymous()]
@@ -454,7 +460,7 @@ def replace_page_reads(router: Router = wagtail_pages.router) -> None:
     _replace_get(
         router,
         "/{page_id}/",
-        get_page,
+        decorate_view(references_until_response)(get_page),
         response=PageDetailSchema,
         url_name="detail_page",
         summary="Page detail",

@@ -11,6 +11,7 @@ from typing import Annotated
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Header, Query, Router
+from ninja.decorators import decorate_view
 from wagtail.api.rich_text import RichTextOutputFormat
 from wagtail.api.v3.auth import AllowAnonymous
 from wagtail.api.v3.errors import problem_response
@@ -24,6 +25,7 @@ from campaigns.preview import (
     PreviewTokenError,
     draft_for_token,
 )
+from campaigns.references import references_until_response, resolve_for_response
 
 preview_router = Router(tags=["preview"])
 
@@ -101,6 +103,7 @@ def _refused(status: int, detail: str) -> HttpResponse:
         }
     },
 )
+@decorate_view(references_until_response)
 def preview_page(
     request: HttpRequest,
     response: HttpResponse,
@@ -124,4 +127,5 @@ def preview_page(
     except PreviewGone:
         return _refused(404, GONE)
     response["Cache-Control"] = "no-store"
+    resolve_for_response([page])
     return page
