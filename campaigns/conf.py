@@ -77,3 +77,8 @@ MODERATION_DIGEST_MINUTES: int = getattr(
 #: Largest page id a URL or request may name: ids are 32-bit on every backend,
 #: and a larger number must be "not found", never a database overflow.
 MAX_PAGE_ID = 2**31 - 1
+
+#: The host site's own v3 routers by prefix, as dotted paths
+#: (``{"/portal/": "home.api.portal_router"}``): added to Wagtail's v3 API with
+#: the plugin's, so that one OpenAPI document describes them all.
+API_V3_ROUTERS: dict[str, str] = getattr(settings, "CAMPAIGNS_API_V3_ROUTERS", {})

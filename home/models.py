@@ -135,3 +135,25 @@ class PortalText(TranslatableMixin, models.Model):
 
     def __str__(self) -> str:
         return self.portal_name or str(self.locale)
+
+
+def portal_texts_for(request, language: str) -> dict[str, str]:
+    """What the header and footer say in ``language``, for the request's site.
+
+    Each text comes from the language's :class:`PortalText`, or from the
+    site's :class:`PortalSettings` where that is blank; phone and e-mail are
+    the same in every language.
+    """
+    portal = PortalSettings.for_request(request)
+    texts = {
+        name: getattr(portal, name)
+        for name in (*PortalText.TEXT_FIELDS, "phone", "email")
+    }
+    translated = PortalText.objects.filter(locale__language_code=language).first()
+    if translated is not None:
+        texts.update(
+            (name, value)
+            for name in PortalText.TEXT_FIELDS
+            if (value := getattr(translated, name))
+        )
+    return texts

@@ -40,6 +40,7 @@ OUR_OPERATIONS = {
     "pages_find",
     "pages_detail",
     "preview_page",
+    "portal_texts",
 }
 
 
@@ -238,6 +239,7 @@ def test_real_answers_have_the_keys_of_the_examples(
     )
     answers = {
         f"{PREFIX}locales/": "",
+        f"{PREFIX}portal/": "",
         f"{PREFIX}comments/": f"?page={page.pk}",
         f"{PREFIX}captcha/": "",
         f"{PREFIX}stats/visitors/": "",

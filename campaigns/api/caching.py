@@ -73,7 +73,7 @@ _READS = [
     _Read(re.compile(r"^/api/v[23]/pages/(find/)?$"), "listing"),
     _Read(re.compile(r"^/api/v[23]/(images|documents)/(\d+/|find/)?$"), "content"),
     _Read(re.compile(r"^/api/v3/comments/$"), "content"),
-    _Read(re.compile(r"^/api/v3/locales/$"), "content"),
+    _Read(re.compile(r"^/api/v3/(locales|portal)/$"), "content"),
     _Read(re.compile(r"^/api/v3/stats/visitors/$"), "visitors"),
 ]
 _BEACON = re.compile(r"^/api/v3/pages/(?P<page>\d+)/views/$")

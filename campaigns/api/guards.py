@@ -161,14 +161,10 @@ def guard_v3(api) -> None:
 
     Its OpenAPI document then also lists the guard's 422 on every read.
     """
+    from campaigns.api.v3.schemas import add_document_step
+
     api.add_decorator(guarded_operation, mode="view")
-    build_document = api.get_openapi_schema
-
-    @wraps(build_document)
-    def get_openapi_schema(*args, **kwargs):
-        return documented_guard(build_document(*args, **kwargs))
-
-    api.get_openapi_schema = get_openapi_schema
+    add_document_step(api, documented_guard)
 
 
 #: The name django-ninja gives Wagtail's anonymous access in the document.

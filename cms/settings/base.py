@@ -338,6 +338,8 @@ CAMPAIGNS_CAPTCHA_RATE_PER_IP = env.str("CAPTCHA_RATE_PER_IP", default="3000/h")
 CAMPAIGNS_CAPTCHA_RATE_PER_CLIENT = env.str("CAPTCHA_RATE_PER_CLIENT", default="60/10m")
 # Front-end page that shows a draft for `?token=` (headless preview, docs/preview.md).
 CAMPAIGNS_HEADLESS_PREVIEW_URL = env.str("HEADLESS_PREVIEW_URL", default="")
+# The site's own v3 routers, in the same OpenAPI document as the plugin's.
+CAMPAIGNS_API_V3_ROUTERS = {"/portal/": "home.api.portal_router"}
 RATELIMIT_USE_CACHE = "default"
 # Count in the cache; with a cache error, let the request through (the captcha
 # and moderation still hold). Without Redis the counts are per process: the

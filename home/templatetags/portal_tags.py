@@ -13,7 +13,7 @@ from wagtail.models import Page, Site
 
 from campaigns.conf import fragment_cache_seconds
 from campaigns.generation import content_generation
-from home.models import PortalSettings, PortalText
+from home.models import portal_texts_for
 
 register = template.Library()
 
@@ -138,9 +138,7 @@ def tel_href(phone: str) -> str:
 def portal_texts(context) -> dict:
     """The portal's name, tagline and footer texts in the active language.
 
-    Each text comes from the language's :class:`~home.models.PortalText`, or
-    from the site's :class:`~home.models.PortalSettings` where that is blank;
-    phone and e-mail are the same in every language. Once per request, and
+    See :func:`~home.models.portal_texts_for`. Once per request, and
     kept in the shared cache under the content generation (saving either
     model moves it), so a cached page costs no query for them.
     """
@@ -152,29 +150,13 @@ def portal_texts(context) -> dict:
     if language not in cached:
         generation = content_generation() if fragment_cache_seconds() else None
         if generation is None:
-            cached[language] = _read_portal_texts(request, language)
+            cached[language] = portal_texts_for(request, language)
         else:
             key = f"home:portal-texts:{request.get_host()}:{language}:{generation}"
             cached[language] = cache.get_or_set(
                 key,
-                lambda: _read_portal_texts(request, language),
+                lambda: portal_texts_for(request, language),
                 fragment_cache_seconds(),
             )
         request._portal_texts = cached
     return cached[language]
-
-
-def _read_portal_texts(request, language: str) -> dict:
-    portal = PortalSettings.for_request(request)
-    texts = {
-        name: getattr(portal, name)
-        for name in (*PortalText.TEXT_FIELDS, "phone", "email")
-    }
-    translated = PortalText.objects.filter(locale__language_code=language).first()
-    if translated is not None:
-        texts.update(
-            (name, value)
-            for name in PortalText.TEXT_FIELDS
-            if (value := getattr(translated, name))
-        )
-    return texts

@@ -5,6 +5,7 @@ from django.http import HttpRequest
 from ninja import Router
 from wagtail.coreutils import get_content_languages
 
+from campaigns import conf
 from campaigns.api.v3.schemas import LocaleSchema, example
 
 locales_router = Router(tags=["locales"])
@@ -63,7 +64,10 @@ _registered = False
 
 
 def register_routers() -> None:
-    """Add our routers to Wagtail's API once, before its URLs are read."""
+    """Add our routers, and the site's (``CAMPAIGNS_API_V3_ROUTERS``), to Wagtail's API.
+
+    Once, before its URLs are read.
+    """
     global _registered
     if _registered:
         return
@@ -78,10 +82,18 @@ def register_routers() -> None:
 
     api.add_router("/", stats_router)
     api.add_router("/preview/", "campaigns.api.v3.preview.preview_router")
+    for prefix, router in conf.API_V3_ROUTERS.items():
+        api.add_router(prefix, router)
     from campaigns.api.v3.pages import replace_page_reads
 
     replace_page_reads()
     from campaigns.api.guards import guard_v3
+    from campaigns.api.v3.languages import document_locale, in_requested_language
+    from campaigns.api.v3.schemas import add_document_step
 
+    # Added first, so it runs inside the guard: a malformed `locale` is the
+    # guard's 422; in the document, the guard's answers come first.
+    api.add_decorator(in_requested_language, mode="view")
     guard_v3(api)
+    add_document_step(api, document_locale)
     _registered = True

@@ -1,6 +1,7 @@
 """Schemas of the plugin's v3 endpoints."""
 
 from datetime import datetime
+from functools import wraps
 from http import HTTPStatus
 from typing import Any, Literal
 
@@ -333,3 +334,14 @@ def problem_doc(
 def example(summary: str, value) -> dict:
     """An OpenAPI Example Object."""
     return {"summary": summary, "value": value}
+
+
+def add_document_step(api, step) -> None:
+    """Pass the v3 ``NinjaAPI``'s OpenAPI document through ``step`` when built."""
+    build_document = api.get_openapi_schema
+
+    @wraps(build_document)
+    def get_openapi_schema(*args, **kwargs):
+        return step(build_document(*args, **kwargs))
+
+    api.get_openapi_schema = get_openapi_schema
