@@ -12,6 +12,7 @@ from wagtail.models import Page
 
 from campaigns.conf import RENDITION_SPECS
 from campaigns.references import from_scope
+from campaigns.renditions import rendition_of
 
 #: The rendition shared as ``og:image`` (the "large" one, 1200 pixels wide).
 SHARE_IMAGE_SPEC = RENDITION_SPECS["large"]
@@ -59,7 +60,7 @@ def _share_image(page: Page, root_url: str | None) -> ShareImage | None:
     image = found[0] if found else get_image_model().objects.filter(pk=image_id).first()
     if image is None:
         return None
-    rendition = image.get_rendition(SHARE_IMAGE_SPEC)
+    rendition = rendition_of(image, SHARE_IMAGE_SPEC)
     url = rendition.url
     if root_url and not url.startswith(("http://", "https://")):
         url = root_url + url

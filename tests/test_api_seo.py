@@ -110,3 +110,21 @@ def test_seo_in_a_listing_costs_no_query_per_page(client, make_campaign):
     assert all(item["seo"]["image"]["url"] for item in items)
     assert first[0]["seo"] == items[0]["seo"]
     assert len(all_pages) == len(one)
+
+
+def test_a_response_writes_no_rendition_it_fetched_to_the_cache(client, pages):
+    """Wagtail's get_rendition stores every rendition it returns in the cache."""
+    from django.core.cache import caches
+    from wagtail.images.models import Filter
+
+    *_, campaign, _video = pages
+    image = campaign.hero_image
+    spec = "width-1200"
+    image.get_rendition(spec)  # created, as the page's first view would
+    key = image.get_rendition_model().construct_cache_key(
+        image, Filter(spec=spec).get_cache_key(image), spec
+    )
+    caches["renditions"].clear()
+    response = client.get(f"/api/v3/pages/{campaign.pk}/")
+    assert response.json()["seo"]["image"]["url"].endswith(".width-1200.jpg")
+    assert caches["renditions"].get(key) is None
