@@ -2,7 +2,8 @@
 // nothing but the public API (see docs/api.md).
 //
 // ?api=https://portal.example.gov.vn  where the API lives (default: this origin)
-// ?locale=en                          the content language (default: the site's)
+// ?locale=en                          the language of content and messages
+//                                     (default: the site's)
 "use strict";
 
 const params = new URLSearchParams(location.search);
@@ -28,14 +29,17 @@ function apiUrl(path, query = {}) {
   return url.href;
 }
 
-/** Fetch JSON; a non-2xx answer throws the problem+json body as `problem`. */
+/**
+ * Fetch JSON, in the reader's language (every endpoint takes `locale`); a
+ * non-2xx answer throws the problem+json body as `problem`.
+ */
 async function api(path, { query, method = "GET", body } = {}) {
   const options = { method, headers: { Accept: "application/json" } };
   if (body !== undefined) {
     options.headers["Content-Type"] = "application/json";
     options.body = JSON.stringify(body);
   }
-  const response = await fetch(apiUrl(path, query), options);
+  const response = await fetch(apiUrl(path, { locale: LOCALE, ...query }), options);
   const text = await response.text();
   const data = text ? JSON.parse(text) : null;
   if (!response.ok) {
@@ -465,10 +469,21 @@ function route() {
   }
 }
 
+/** The portal's name in the masthead, from GET /api/v3/portal/. */
+async function loadPortal() {
+  try {
+    const { data } = await api("/portal/");
+    $(".brand a").textContent = data.portal_name;
+  } catch (error) {
+    // The generic name in the page stays.
+  }
+}
+
 $("#api-base").textContent = `${API_ORIGIN}/api/v3/`;
 $("#more").addEventListener("click", loadCampaigns);
 $("#comment-form").addEventListener("submit", submitComment);
 $("#captcha-refresh").addEventListener("click", newCaptcha);
 window.addEventListener("hashchange", route);
+loadPortal();
 loadCampaigns();
 route();

@@ -15,6 +15,7 @@ import pytest
 from captcha.models import CaptchaStore
 from playwright.sync_api import expect
 
+from campaigns.demo.content import PORTAL_SETTINGS
 from campaigns.models import CampaignPage, Comment, CommentStatus
 
 pytestmark = [
@@ -78,6 +79,9 @@ def test_example_lists_shows_comments_and_counts(
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(f"{example_origin}/index.html?api={live_server.url}")
+
+    # The masthead, from GET /api/v3/portal/.
+    expect(page.locator(".brand")).to_have_text(PORTAL_SETTINGS["portal_name"])
 
     # The list, from GET /api/v3/pages/?type=campaigns.CampaignPage.
     link = page.get_by_role("link", name=campaign.title)
