@@ -98,7 +98,9 @@ def judge(rows: list[Row], singles: dict[str, list[list[str]]]) -> list[str]:
         )
     for name in ("v2 listing", "video listing", "v3 listing"):
         lines += _listing_verdicts(name, by_name[name].sql, singles[name])
-    for name in ("v2 detail", "v3 detail"):
+    for name in (
+        f"{api} detail{kind}" for api in ("v2", "v3") for kind in ("", f" {RENDERED}")
+    ):
         ratio = by_name[name].load.rps / bare
         lines.append(
             f"  {name}: {ratio:.3f} × bare (≥ {DETAIL_TARGET}), "

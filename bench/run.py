@@ -13,8 +13,10 @@ all of them alike. Queries per request come from the same URL requested
 in-process after a warm-up. Each API listing is also requested one page at a
 time (``limit=1`` at every offset): its query count must not grow with
 ``limit``, and no query may repeat for each page. No page cache is involved:
-the API reads render on every request, except the two revalidations, which send
-the ETag of a plain GET in ``If-None-Match`` and must get a 304.
+the API listings render on every request; the page details are measured as
+configured (kept rendered in Redis under their ETag) and rendered on every
+request; the two revalidations send the ETag of a plain GET in
+``If-None-Match`` and must get a 304.
 """
 
 import argparse

@@ -320,3 +320,73 @@ def test_without_a_frontend_cache_nothing_is_purged(
         set_comment_status(comment, CommentStatus.APPROVED, by=moderator)
     assert RecordingBackend.purged == []
     assert not [c for c in callbacks if "purge" in getattr(c, "__qualname__", "")]
+
+
+# --- Page details kept rendered in the shared cache ---------------------------------
+
+
+@pytest.fixture
+def stored_details(settings):
+    """Fragments, and with them rendered page details, kept as with Redis."""
+    settings.CAMPAIGNS_FRAGMENT_CACHE_SECONDS = 600
+
+
+def _queries_of(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return response, len(captured)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("api", ["v2", "v3"])
+def test_a_page_detail_is_rendered_once_until_it_changes(
+    client, campaign, stored_details, api
+):
+    url = f"/api/{api}/pages/{campaign.pk}/"
+    first, rendered = _queries_of(client, url)
+    again, reading = _queries_of(client, url)
+    assert again.content == first.content and again["ETag"] == first["ETag"]
+    assert reading == (1 if in_database() else 0) < rendered
+    campaign.title = "Tiêu đề đã sửa"
+    campaign.save_revision().publish()
+    changed, _ = _queries_of(client, url)
+    assert changed.json()["title"] == "Tiêu đề đã sửa"
+    assert changed["ETag"] != first["ETag"]
+
+
+@pytest.mark.django_db
+def test_a_stored_detail_shows_a_new_view_at_once(client, campaign, stored_details):
+    url = f"/api/v3/pages/{campaign.pk}/"
+    before = client.get(url).json()["view_count"]
+    counted = client.post(f"{url}views/", HTTP_USER_AGENT=BROWSER)
+    assert counted.status_code == 200
+    assert client.get(url).json()["view_count"] == before + 1
+
+
+@pytest.mark.django_db
+def test_a_stored_detail_is_one_per_language(client, campaign, stored_details):
+    url = f"/api/v3/pages/{campaign.pk}/"
+    vietnamese = client.get(f"{url}?locale=vi")
+    assert client.get(f"{url}?locale=vi").content == vietnamese.content
+    assert client.get(f"{url}?locale=en").status_code == 404
+
+
+@pytest.mark.django_db
+def test_other_queries_and_listings_are_not_stored(client, campaign, stored_details):
+    for url in (
+        f"/api/v2/pages/{campaign.pk}/?fields=title",
+        "/api/v3/pages/?type=campaigns.CampaignPage",
+    ):
+        _, rendered = _queries_of(client, url)
+        _, again = _queries_of(client, url)
+        assert again == rendered > 1, url
+
+
+@pytest.mark.django_db
+def test_without_a_shared_cache_nothing_is_stored(client, campaign, settings):
+    settings.CAMPAIGNS_FRAGMENT_CACHE_SECONDS = 0
+    url = f"/api/v3/pages/{campaign.pk}/"
+    _, rendered = _queries_of(client, url)
+    _, again = _queries_of(client, url)
+    assert again == rendered > 1

@@ -24,6 +24,13 @@ Only the reads listed in ``_READS`` are cached, only for 200 answers without
 cookies, never with an ``Authorization`` header (Wagtail's bearer-token writes
 and reads) and never for a response that already says ``no-store`` or
 ``private`` (the captcha, the beacon, previews).
+
+A page detail asked for without a query (or only ``?locale=``), the shape
+front-ends ask for, is also kept rendered in the shared cache under its ETag,
+as the page fragments are (:func:`campaigns.conf.fragment_cache_seconds`): the
+next reader costs one cache read. The ETag names everything the answer shows,
+so a stored answer is never stale; other queries are not stored, so that
+arbitrary query strings cannot fill the cache.
 """
 
 import hashlib
@@ -32,12 +39,14 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.cache import cc_delim_re, patch_cache_control
 from django.utils.http import parse_etags
 from django.utils.translation import get_language
 
+from campaigns.conf import fragment_cache_seconds
 from campaigns.generation import (
     GENERATION,
     bump_counters,
@@ -51,6 +60,11 @@ MAX_AGE = 30
 STALE_WHILE_REVALIDATE = 60
 #: Seconds of the time bucket in the visitor statistics' ETag.
 VISITORS_BUCKET = 60
+
+#: The largest answer kept rendered in the shared cache, in bytes.
+STORED_RESPONSE_MAX_BYTES = 512 * 1024
+#: The query parameters a stored page detail may have.
+STORED_QUERY = {"locale"}
 
 #: Counter names (see :mod:`campaigns.generation`).
 VIEWS = "views"
@@ -182,11 +196,28 @@ class APICacheMiddleware:
             request.headers.get("If-None-Match", ""), etag
         ):
             return _cache_headers(HttpResponseNotModified(), etag)
+        stored_key = _stored_key(request, etag)
+        if stored_key is not None and (stored := cache.get(stored_key)) is not None:
+            return stored
         response = self.get_response(request)
         if etag is not None and _cacheable(response):
             _cache_headers(response, etag)
+            if stored_key is not None and len(response.content) <= (
+                STORED_RESPONSE_MAX_BYTES
+            ):
+                cache.set(stored_key, response, fragment_cache_seconds())
         _note_beacon(request, response)
         return response
+
+
+def _stored_key(request: HttpRequest, etag: str | None) -> str | None:
+    """Where a page detail's rendered answer is kept, or None when it is not."""
+    if etag is None or not fragment_cache_seconds() or request.method != "GET":
+        return None
+    found = _match(request.path_info)
+    if found is None or found[0].shows != "detail" or set(request.GET) - STORED_QUERY:
+        return None
+    return f"campaigns:api-response:{etag}"
 
 
 def purge_commented_page(sender, instance, created=False, update_fields=None, **kw):
