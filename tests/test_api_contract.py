@@ -38,7 +38,7 @@ EXAMPLES = int(os.environ.get("CONTRACT_EXAMPLES", "12"))
 DEADLINE = float(os.environ.get("CONTRACT_DEADLINE", "150"))
 #: Every answer of every operation: no 5xx, and what the document declares,
 #: its status code included (the 400/401/404 answers Wagtail's own operations
-#: leave out are added by campaigns.api.guards.documented_guard).
+#: leave out are added by campaigns.api.v3.document.complete_document).
 CHECKS = [
     not_a_server_error,
     status_code_conformance,

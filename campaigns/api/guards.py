@@ -139,7 +139,8 @@ def guarded_operation(run):
     """A django-ninja ``view`` decorator: check the query and the path first.
 
     A malformed parameter is a 422, as django-ninja's own validation answers;
-    an id beyond any stored one is a 404.
+    an id beyond any stored one is a 404. Added to every operation of the v3
+    ``NinjaAPI`` by :func:`campaigns.api.v3.routers.register_routers`.
     """
     from wagtail.api.v3.errors import problem_response
 
@@ -154,99 +155,3 @@ def guarded_operation(run):
         return run(request, *args, **kwargs)
 
     return guarded
-
-
-def guard_v3(api) -> None:
-    """Guard every operation of the v3 ``NinjaAPI``; call before ``api.urls``.
-
-    Its OpenAPI document then also lists the guard's 422 on every read.
-    """
-    from campaigns.api.v3.schemas import add_document_step
-
-    api.add_decorator(guarded_operation, mode="view")
-    add_document_step(api, documented_guard)
-
-
-#: The name django-ninja gives Wagtail's anonymous access in the document.
-_ANONYMOUS = "AllowAnonymous"
-
-
-def documented_guard(document):
-    """The v3 document with the answers its operations share, anonymous access valid.
-
-    The models our operations refer to by ``$ref`` are added to its components.
-    Every read lists the guard's 422. Where Wagtail's own operations leave
-    them out, an operation that needs a token lists the 401 of a request
-    without one, a listing with ``limit`` its 400, and an operation on one
-    object (an id in the path, or a ``find``) its 404.
-
-    OpenAPI writes "no authentication needed" as an empty security
-    requirement; django-ninja declares Wagtail's ``AllowAnonymous`` as an
-    ``http`` scheme without ``scheme``, which makes the document invalid.
-    """
-    from campaigns.api.v3.schemas import (
-        component_schemas,
-        example,
-        problem,
-        problem_doc,
-    )
-
-    shared = {
-        "422": problem_doc(
-            "A query parameter is malformed or out of range.",
-            {
-                "out_of_range": example(
-                    "A number beyond any id",
-                    problem(422, "Giá trị của “offset” vượt quá giới hạn cho phép."),
-                )
-            },
-        ),
-        "401": problem_doc(
-            "No valid API token (`Authorization: Bearer <token>`).",
-            {"no_token": example("No token", problem(401, "Unauthorized"))},
-        ),
-        "400": problem_doc(
-            "`limit` above the API's maximum (WAGTAILAPI_LIMIT_MAX).",
-            {
-                "limit": example(
-                    "`limit` too high", problem(400, "limit cannot be higher than 100")
-                )
-            },
-        ),
-        "404": problem_doc(
-            "No such object, or none the client may see.",
-            {
-                "not_found": example(
-                    "An unknown id", problem(404, "No Page matches the given query.")
-                )
-            },
-        ),
-    }
-    components = document.setdefault("components", {})
-    for name, schema in component_schemas().items():
-        components.setdefault("schemas", {}).setdefault(name, schema)
-    schemes = components.get("securitySchemes", {})
-    anonymous = schemes.pop(_ANONYMOUS, None)
-    for path, item in document["paths"].items():
-        for method, operation in item.items():
-            security = operation.get("security")
-            if anonymous is not None and security is not None:
-                security = operation["security"] = [
-                    {} if _ANONYMOUS in requirement else requirement
-                    for requirement in security
-                ]
-            parameters = {
-                parameter["name"] for parameter in operation.get("parameters", [])
-            }
-            answers = {
-                "422": method == "get",
-                "401": bool(security) and {} not in security,
-                "400": method == "get" and "limit" in parameters,
-                "404": "{" in path or path.endswith("/find/"),
-            }
-            # django-ninja keys its own responses by number, these by text.
-            responses = operation["responses"]
-            for status, applies in answers.items():
-                if applies and int(status) not in responses:
-                    responses.setdefault(status, shared[status])
-    return document

@@ -25,17 +25,18 @@ from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.models import Locale
 
 from campaigns import conf
+from campaigns.api.v3.examples import (
+    CAPTCHA_RESPONSES,
+    COMMENT_CREATE_RESPONSES,
+    COMMENT_LIST_RESPONSES,
+)
 from campaigns.api.v3.schemas import (
     CaptchaSchema,
     CommentCreatedSchema,
     CommentFilterSchema,
-    CommentProblemSchema,
     CommentSchema,
     NewCommentSchema,
-    example,
     inline_json_schema,
-    problem,
-    problem_doc,
 )
 from campaigns.comments.captcha import new_challenge
 from campaigns.comments.limits import CAPTCHA_LIMITS, RateLimited, enforce
@@ -58,68 +59,6 @@ MAX_OFFSET = 1_000_000
 TEXT_FIELDS = ("name", "title", "content", "email", "captcha_key", "captcha_value")
 #: The honeypot: absent from the form people see, filled in by bots.
 HONEYPOT_FIELD = "website"
-
-#: ``Retry-After`` of a 429, as documented.
-RETRY_AFTER_DOC = {
-    "Retry-After": {
-        "description": "Seconds to wait before the next attempt.",
-        "schema": {"type": "integer", "minimum": 1},
-    }
-}
-
-
-def _too_many_doc(description: str) -> dict:
-    return {
-        **problem_doc(
-            description,
-            {
-                "rate_limited": example(
-                    "Over the client's limit",
-                    problem(
-                        429,
-                        "Bạn đã gửi quá nhiều yêu cầu. Vui lòng thử lại sau 10 phút.",
-                    ),
-                )
-            },
-        ),
-        "headers": RETRY_AFTER_DOC,
-    }
-
-
-def _invalid_fields(*errors: tuple[str | None, str, str]) -> dict:
-    """A 400 with ``errors`` of ``(field, code, message)``."""
-    return problem(
-        400,
-        "Vui lòng kiểm tra các ô được đánh dấu dưới đây.",
-        errors=[
-            {"field": field, "code": code, "message": message}
-            for field, code, message in errors
-        ],
-    )
-
-
-def _no_public_page(detail: str = "Không có trang này.") -> dict:
-    return example("No live, public page with this id", problem(404, detail))
-
-
-def _malformed_query() -> dict:
-    return example(
-        "A parameter of the wrong type",
-        problem(
-            422,
-            "Validation failed",
-            errors=[
-                {
-                    "type": "int_parsing",
-                    "loc": ["query", "limit"],
-                    "msg": (
-                        "Input should be a valid integer, "
-                        "unable to parse string as an integer"
-                    ),
-                }
-            ],
-        ),
-    )
 
 
 class CommentPagination(WagtailLimitOffsetPagination):
@@ -145,49 +84,7 @@ class CommentPagination(WagtailLimitOffsetPagination):
         "given, must be the page's language: another language is a 404."
     ),
     operation_id="comments_list",
-    openapi_extra={
-        "responses": {
-            200: {
-                "content": {
-                    "application/json": {
-                        "examples": {
-                            "one_page": example(
-                                "A page's approved comments",
-                                {
-                                    "items": CommentSchema.model_json_schema()[
-                                        "examples"
-                                    ],
-                                    "count": 1,
-                                },
-                            )
-                        }
-                    }
-                }
-            },
-            400: problem_doc(
-                "`limit` above the maximum.",
-                {
-                    "limit": example(
-                        "`limit` above WAGTAILAPI_LIMIT_MAX",
-                        problem(400, "limit cannot be higher than 100"),
-                    )
-                },
-            ),
-            404: problem_doc(
-                "No such public page, or not in that language.",
-                {
-                    "no_page": _no_public_page(),
-                    "other_language": example(
-                        "`locale` is not the page's language",
-                        problem(404, "Trang này không thuộc ngôn ngữ đó."),
-                    ),
-                },
-            ),
-            422: problem_doc(
-                "A query parameter is malformed.", {"malformed": _malformed_query()}
-            ),
-        }
-    },
+    openapi_extra={"responses": COMMENT_LIST_RESPONSES},
 )
 @paginate(CommentPagination)
 def list_comments(request: HttpRequest, filters: Query[CommentFilterSchema]):
@@ -227,91 +124,7 @@ def _public_page(page_id: int):
                 "application/json": {"schema": inline_json_schema(NewCommentSchema)}
             },
         },
-        "responses": {
-            400: problem_doc(
-                "Not a JSON object, or a field is missing or invalid (listed in "
-                "`errors`); a comment with the honeypot filled in is refused too.",
-                {
-                    "wrong_captcha": example(
-                        "A wrong or used captcha",
-                        _invalid_fields(
-                            (
-                                "captcha_value",
-                                "captcha",
-                                "Mã kiểm tra sai hoặc đã hết hạn. Hãy nhập mã mới.",
-                            )
-                        ),
-                    ),
-                    "missing_fields": example(
-                        "Fields left empty",
-                        _invalid_fields(
-                            ("title", "required", "Vui lòng điền ô này."),
-                            ("content", "required", "Vui lòng điền ô này."),
-                        ),
-                    ),
-                    "wrong_type": example(
-                        "A field sent as a number instead of text",
-                        _invalid_fields(
-                            ("name", "type", "Hãy gửi trường này dưới dạng văn bản.")
-                        ),
-                    ),
-                    "honeypot": example(
-                        "The hidden `website` field filled in",
-                        _invalid_fields(
-                            (None, "honeypot", "Không thể tiếp nhận ý kiến của bạn.")
-                        ),
-                    ),
-                    "not_an_object": example(
-                        "The body is not a JSON object",
-                        problem(400, "Hãy gửi ý kiến dưới dạng một đối tượng JSON."),
-                    ),
-                },
-                CommentProblemSchema,
-            ),
-            403: problem_doc(
-                "Comments on the page are closed, or the poster is blocked.",
-                {
-                    "closed": example(
-                        "Comments closed on the page",
-                        problem(403, "Trang này đã ngừng nhận ý kiến."),
-                    ),
-                    "blocked": example(
-                        "The poster is blocked",
-                        problem(403, "Không nhận ý kiến gửi từ kết nối của bạn."),
-                    ),
-                },
-            ),
-            404: problem_doc(
-                "No such public page that takes comments.",
-                {"no_page": _no_public_page()},
-            ),
-            409: problem_doc(
-                "The same comment was just sent; it is stored once.",
-                {
-                    "duplicate": example(
-                        "The same comment sent twice",
-                        problem(
-                            409,
-                            "Bạn vừa gửi ý kiến này; ý kiến đang chờ kiểm duyệt.",
-                        ),
-                    )
-                },
-            ),
-            413: problem_doc(
-                f"The body is over {conf.COMMENT_MAX_BODY} bytes.",
-                {
-                    "too_large": example(
-                        "A body over the limit",
-                        problem(
-                            413,
-                            "Yêu cầu quá lớn; một ý kiến chỉ được tối đa "
-                            f"{conf.COMMENT_MAX_BODY} byte.",
-                        ),
-                    )
-                },
-            ),
-            429: _too_many_doc("Too many comments; retry after `Retry-After` seconds."),
-        },
+        "responses": COMMENT_CREATE_RESPONSES,
     },
 )
 def create_comment(request: HttpRequest, response: HttpResponse):
@@ -346,13 +159,7 @@ def create_comment(request: HttpRequest, response: HttpResponse):
         "speech synthesiser). Never cached; rate limited per client."
     ),
     operation_id="captcha_create",
-    openapi_extra={
-        "responses": {
-            429: _too_many_doc(
-                "Too many challenges; retry after `Retry-After` seconds."
-            )
-        }
-    },
+    openapi_extra={"responses": CAPTCHA_RESPONSES},
 )
 def new_captcha(request: HttpRequest, response: HttpResponse):
     """A new challenge, each request its own, so never stored by any cache."""

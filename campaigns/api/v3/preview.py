@@ -16,8 +16,8 @@ from wagtail.api.rich_text import RichTextOutputFormat
 from wagtail.api.v3.auth import AllowAnonymous
 from wagtail.api.v3.errors import problem_response
 
-from campaigns.api.v3.pages import PAGE_DETAIL_EXAMPLE, PageDetailSchema
-from campaigns.api.v3.schemas import example, problem, problem_doc
+from campaigns.api.v3.examples import preview_responses
+from campaigns.api.v3.pages import PageDetailSchema
 from campaigns.preview import (
     MAX_AGE,
     ExpiredPreviewToken,
@@ -61,46 +61,9 @@ def _refused(status: int, detail: str) -> HttpResponse:
     operation_id="preview_page",
     auth=AllowAnonymous(),
     openapi_extra={
-        "responses": {
-            200: {
-                "content": {
-                    "application/json": {
-                        "examples": {
-                            "draft": example(
-                                "The draft of a campaign page", PAGE_DETAIL_EXAMPLE
-                            )
-                        }
-                    }
-                }
-            },
-            401: problem_doc(
-                "No token was given.",
-                {"no_token": example("No token", problem(401, MISSING))},
-            ),
-            403: problem_doc(
-                "The token is invalid, tampered with or expired.",
-                {
-                    "expired": example("An expired token", problem(403, EXPIRED)),
-                    "invalid": example(
-                        "A tampered or truncated token", problem(403, INVALID)
-                    ),
-                },
-            ),
-            404: problem_doc(
-                "The page or revision no longer exists.",
-                {"gone": example("The page was deleted", problem(404, GONE))},
-            ),
-            422: problem_doc(
-                "A query parameter is malformed (an unknown `rich_text_format`, "
-                "a control character in the token).",
-                {
-                    "control_character": example(
-                        "A control character in the token",
-                        problem(422, "Giá trị của “token” có chứa ký tự điều khiển."),
-                    )
-                },
-            ),
-        }
+        "responses": preview_responses(
+            missing=MISSING, expired=EXPIRED, invalid=INVALID, gone=GONE
+        )
     },
 )
 @decorate_view(references_until_response)

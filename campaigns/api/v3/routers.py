@@ -6,7 +6,8 @@ from ninja import Router
 from wagtail.coreutils import get_content_languages
 
 from campaigns import conf
-from campaigns.api.v3.schemas import LocaleSchema, example
+from campaigns.api.v3.examples import LOCALE_LIST_RESPONSES
+from campaigns.api.v3.schemas import LocaleSchema
 
 locales_router = Router(tags=["locales"])
 
@@ -17,33 +18,7 @@ locales_router = Router(tags=["locales"])
     url_name="list_locales",
     summary="List the site's languages",
     operation_id="list_locales",
-    openapi_extra={
-        "responses": {
-            200: {
-                "content": {
-                    "application/json": {
-                        "examples": {
-                            "both": example(
-                                "Vietnamese, the default, and English",
-                                [
-                                    {
-                                        "language_code": "vi",
-                                        "name": "Tiếng Việt",
-                                        "is_default": True,
-                                    },
-                                    {
-                                        "language_code": "en",
-                                        "name": "English",
-                                        "is_default": False,
-                                    },
-                                ],
-                            )
-                        }
-                    }
-                }
-            }
-        }
-    },
+    openapi_extra={"responses": LOCALE_LIST_RESPONSES},
 )
 def list_locales(request: HttpRequest):
     """The content languages of the site; the default one is served without prefix."""
@@ -87,13 +62,16 @@ def register_routers() -> None:
     from campaigns.api.v3.pages import replace_page_reads
 
     replace_page_reads()
-    from campaigns.api.guards import guard_v3
+    from campaigns.api.guards import guarded_operation
+    from campaigns.api.v3.document import complete_document
     from campaigns.api.v3.languages import document_locale, in_requested_language
     from campaigns.api.v3.schemas import add_document_step
 
     # Added first, so it runs inside the guard: a malformed `locale` is the
-    # guard's 422; in the document, the guard's answers come first.
+    # guard's 422; in the document, the shared answers (the guard's 422
+    # among them) come first.
     api.add_decorator(in_requested_language, mode="view")
-    guard_v3(api)
+    api.add_decorator(guarded_operation, mode="view")
+    add_document_step(api, complete_document)
     add_document_step(api, document_locale)
     _registered = True

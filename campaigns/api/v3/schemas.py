@@ -264,8 +264,8 @@ class CommentProblemSchema(ProblemSchema):
     errors: list[FieldErrorSchema] | None = None
 
 
-#: Models that ``openapi_extra`` refers to by :func:`schema_ref`; they are added
-#: to the document's components by ``campaigns.api.guards.documented_guard``.
+#: Models that ``openapi_extra`` refers to by :func:`schema_ref`; they are added to
+#: the document's components by ``campaigns.api.v3.document.complete_document``.
 REFERENCED_SCHEMAS = (ProblemSchema, CommentProblemSchema)
 
 _COMPONENT_REF = "#/components/schemas/{model}"
@@ -334,6 +334,13 @@ def problem_doc(
 def example(summary: str, value) -> dict:
     """An OpenAPI Example Object."""
     return {"summary": summary, "value": value}
+
+
+def success_doc(name: str, summary: str, value) -> dict:
+    """The content of a JSON success response, with one named example ``value``."""
+    return {
+        "content": {"application/json": {"examples": {name: example(summary, value)}}}
+    }
 
 
 def add_document_step(api, step) -> None:

@@ -12,13 +12,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Site
 
 from campaigns import conf
-from campaigns.api.v3.schemas import (
-    ViewCountSchema,
-    VisitorStatisticsSchema,
-    example,
-    problem,
-    problem_doc,
-)
+from campaigns.api.v3.examples import page_view_responses
+from campaigns.api.v3.schemas import ViewCountSchema, VisitorStatisticsSchema
 from campaigns.models.stats import DEFAULT_LEGACY_VISITS, VisitorStatisticsSettings
 from campaigns.stats.counting import PageNotCounted, count_view, visitor_statistics
 
@@ -45,20 +40,7 @@ NOT_FOUND_DETAIL = "No public page with this id."
     ),
     operation_id="count_page_view",
     url_name="count_page_view",
-    openapi_extra={
-        "responses": {
-            404: problem_doc(
-                "No live, public page with this id (a draft, a private page, or "
-                "an id out of range).",
-                {
-                    "no_page": example(
-                        "A draft, private or unknown page",
-                        problem(404, NOT_FOUND_DETAIL),
-                    )
-                },
-            ),
-        }
-    },
+    openapi_extra={"responses": page_view_responses(NOT_FOUND_DETAIL)},
 )
 def count_page_view(request: HttpRequest, response: HttpResponse, page_id: int):
     if not 0 < page_id <= conf.MAX_PAGE_ID:
