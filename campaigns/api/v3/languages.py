@@ -13,6 +13,8 @@ from django.http import HttpRequest
 from django.utils import translation
 from wagtail.api.v3.errors import problem_response
 
+from campaigns.api.v3.schemas import PROBLEM_JSON, example, problem, problem_doc
+
 #: What an operation that has no ``locale`` parameter of its own documents.
 LOCALE_PARAMETER = {
     "name": "locale",
@@ -46,8 +48,6 @@ def in_requested_language(run):
 
 def document_locale(document: dict) -> dict:
     """List ``locale``, and the 404 of an unknown one, on every operation."""
-    from campaigns.api.v3.schemas import PROBLEM_JSON, example, problem, problem_doc
-
     unknown = example("An unknown `locale`", problem(404, UNKNOWN_LOCALE))
     for item in document["paths"].values():
         for operation in item.values():
