@@ -6,11 +6,15 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import timezone
-from wagtail.documents.permissions import permission_policy as document_policy
-from wagtail.images.permissions import permission_policy as image_policy
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Workflow
+from wagtail.permissions import policy_registry
 
 from campaigns.models import CampaignPage
+
+document_policy = policy_registry.get_by_type(get_document_model())
+image_policy = policy_registry.get_by_type(get_image_model())
 
 
 @pytest.fixture
