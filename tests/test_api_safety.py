@@ -367,3 +367,82 @@ def test_public_content_is_served_so_the_leak_checks_can_see(hidden, site):
         for version in ("v2", "v3"):
             response = client.get(f"/api/{version}/{kind}/{hidden[kind[:-1]]}/")
             assert response.status_code == 404, (version, kind, response.content[:200])
+
+
+# --- Writes need a bearer token, never a session -------------------------------------
+
+
+def _write_requests(page, image_id, document_id):
+    """(method, path, JSON body) of Wagtail's v3 writes on existing objects."""
+    v3 = "/api/v3"
+    body = {"title": "Tiêu đề do kẻ lạ sửa"}
+    return [
+        ("post", f"{v3}/pages/", {"type": "campaigns.CampaignPage", **body}),
+        ("patch", f"{v3}/pages/{page.pk}/", body),
+        ("delete", f"{v3}/pages/{page.pk}/", None),
+        ("post", f"{v3}/pages/{page.pk}/actions/unpublish/", {}),
+        ("post", f"{v3}/pages/{page.pk}/actions/publish/", {}),
+        ("post", f"{v3}/pages/{page.pk}/actions/copy/", {}),
+        ("delete", f"{v3}/pages/{page.pk}/actions/delete/", None),
+        ("patch", f"{v3}/images/{image_id}/", body),
+        ("delete", f"{v3}/images/{image_id}/", None),
+        ("patch", f"{v3}/documents/{document_id}/", body),
+        ("delete", f"{v3}/documents/{document_id}/", None),
+        ("post", f"{v3}/redirects/", {"old_path": "/cu/", "redirect_link": "/"}),
+        ("post", f"{v3}/sites/", {"hostname": "evil.example", "root_page": page.pk}),
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("session", ["anonymous", "superuser session"])
+def test_v3_writes_without_a_token_are_refused_and_change_nothing(
+    client, make_campaign, session, django_user_model
+):
+    from wagtail.contrib.redirects.models import Redirect
+    from wagtail.models import Page, Site
+
+    from tests.conftest import make_document, make_image
+
+    page = make_campaign("Chiến dịch không ai được sửa", hero_image=make_image())
+    document = make_document()
+    if session != "anonymous":
+        # A logged-in editor's cookie gives no right on the API (DESIGN §8).
+        client.force_login(
+            django_user_model.objects.create_superuser("quantri", "qt@example.vn", "pw")
+        )
+    pages, sites = Page.objects.count(), Site.objects.count()
+    for method, path, body in _write_requests(page, page.hero_image_id, document.pk):
+        kwargs = {"content_type": "application/json"}
+        if body is not None:
+            kwargs["data"] = body
+        response = getattr(client, method)(path, **kwargs)
+        assert response.status_code in (401, 403), (method, path, response.status_code)
+        assert response["Content-Type"].startswith("application/problem+json")
+    page.refresh_from_db()
+    assert page.title == "Chiến dịch không ai được sửa" and page.live
+    assert Page.objects.count() == pages and Site.objects.count() == sites
+    assert not Redirect.objects.exists()
+    assert type(page.hero_image).objects.filter(pk=page.hero_image_id).exists()
+    assert type(document).objects.filter(pk=document.pk).exists()
+
+
+@pytest.mark.django_db
+def test_the_same_write_works_with_a_token_so_the_refusals_are_about_it(
+    client, make_campaign, django_user_model
+):
+    """The control of the test above: a superuser's token may edit the page."""
+    from wagtail.models import APIToken
+
+    page = make_campaign("Chiến dịch được sửa bằng khóa API")
+    user = django_user_model.objects.create_superuser("khoa", "k@example.vn", "pw")
+    _, token = APIToken.objects.model.create_token(user=user, name="kiem-thu")
+    response = client.patch(
+        f"/api/v3/pages/{page.pk}/",
+        {"title": "Tiêu đề sửa qua API"},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {token}",
+    )
+    assert response.status_code == 200, response.content[:300]
+    assert response.json()["title"] == "Tiêu đề sửa qua API"
+    page.refresh_from_db()
+    assert page.get_latest_revision_as_object().title == "Tiêu đề sửa qua API"
