@@ -8,7 +8,10 @@ class CampaignsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from campaigns.api.listed import register as register_listing_values
         from campaigns.signals import connect_signals
+
+        register_listing_values()
 
         connect_signals()
         from campaigns.api.caching import connect_signals as connect_cache_signals

@@ -1,11 +1,8 @@
-"""RSS and Atom feeds of a campaign index."""
+"""RSS and Atom feeds of a campaign index: its ``feed_items()``, newest first."""
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
-
-from campaigns import conf
-from campaigns.selectors import public_campaigns
 
 
 class CampaignRssFeed(Feed):
@@ -28,8 +25,7 @@ class CampaignRssFeed(Feed):
         return _("Campaign announcements from %(title)s") % {"title": index.title}
 
     def items(self, index):
-        campaigns = public_campaigns().child_of(index).prefetch_related("tags")
-        return campaigns[: conf.FEED_ITEM_COUNT]
+        return index.feed_items()
 
     def item_title(self, item):
         return item.title

@@ -9,13 +9,13 @@ of this app read from that scope before they touch the database.
 """
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import wraps
 
-from django.db.models import Count, Model, prefetch_related_objects
+from django.db.models import Model, prefetch_related_objects
 from django.utils.timezone import now
 from wagtail import blocks
 from wagtail.documents import get_document_model
@@ -50,16 +50,11 @@ class ReferenceScope:
     #: Related pages checked for visibility, and which of them the public may see.
     checked_page_ids: set[int] = field(default_factory=set)
     public_page_ids: set[int] = field(default_factory=set)
-    #: The pages the response shows; their approved comments are counted together.
+    #: The pages the response shows, for what is computed for all of them on use.
     listed_page_ids: set[int] = field(default_factory=set)
-    #: Approved comments by page id, counted on first use (None until then).
-    comment_counts: dict[int, int] | None = None
-    #: Views by page id (database and Redis buffer), read on first use.
-    view_counts: dict[int, int] | None = None
-    #: The pages the response shows, for what is fetched for all of them on use.
     listed_pages: list[Page] = field(default_factory=list)
-    #: Public translations by page id, fetched on first use (None until then).
-    translations: dict[int, list[Page]] | None = None
+    #: Values of :func:`listing_value` by name, then by page id, once computed.
+    listing_values: dict[str, dict] = field(default_factory=dict)
 
     def lookup(self, kind: str) -> dict[int, Model]:
         return {"image": self.images, "document": self.documents, "page": self.pages}[
@@ -321,62 +316,35 @@ def is_public(page: Page) -> bool:
     return Page.objects.live().public().filter(pk=page.pk).exists()
 
 
-def approved_comment_count(page: Page) -> int:
-    """Approved comments on ``page``; inside a scope, one grouped query for all pages.
+#: How to compute a value for every page a response lists, by name (see
+#: :func:`register_listing_value`), and the value of a page without one.
+_listing_values: dict[str, tuple[Callable[[list[Page]], dict], object]] = {}
 
-    The count is taken when first asked for, so a response that does not show
-    it costs nothing.
+
+def register_listing_value(
+    name: str, compute: Callable[[list[Page]], dict], *, default
+) -> None:
+    """Say how to compute ``name`` for a list of pages, as ``{page id: value}``.
+
+    The layer that knows how (comment counts, view counts, translations)
+    registers it when the app is ready; this module only remembers it.
     """
-    # Imported here: the page models import this module through their API fields.
-    from campaigns.models.comments import Comment
-
-    scope = current_scope()
-    if scope is None or page.pk not in scope.listed_page_ids:
-        return Comment.objects.approved().filter(page_id=page.pk).count()
-    if scope.comment_counts is None:
-        scope.comment_counts = dict(
-            Comment.objects.approved()
-            .filter(page_id__in=scope.listed_page_ids)
-            .order_by()
-            .values("page_id")
-            .annotate(count=Count("pk"))
-            .values_list("page_id", "count")
-        )
-    return scope.comment_counts.get(page.pk, 0)
+    _listing_values[name] = (compute, default)
 
 
-def public_translations_of(page: Page) -> list[Page]:
-    """The page's public translations; inside a scope, one query for all pages.
+def listing_value(name: str, page: Page):
+    """``name`` of ``page``; inside a scope, computed once for all listed pages.
 
-    Fetched when first asked for, so a response that does not show them costs
+    Computed when first asked for, so a response that does not show it costs
     nothing.
     """
-    # Imported here: the page models import this module through their API fields.
-    from campaigns.selectors import public_translations, public_translations_by_page
-
+    compute, default = _listing_values[name]
     scope = current_scope()
     if scope is None or page.pk not in scope.listed_page_ids:
-        return list(public_translations(page))
-    if scope.translations is None:
-        scope.translations = public_translations_by_page(scope.listed_pages)
-    return scope.translations.get(page.pk, [])
-
-
-def page_view_count(page: Page) -> int:
-    """Views of ``page`` as readers see them; in a scope, read for all pages at once.
-
-    One query and one Redis call for a whole listing (see
-    :func:`campaigns.stats.counting.page_view_counts`).
-    """
-    # Imported here: the page models import this module through their API fields.
-    from campaigns.stats.counting import page_view_counts
-
-    scope = current_scope()
-    if scope is None or page.pk not in scope.listed_page_ids:
-        return page_view_counts([page.pk])[page.pk]
-    if scope.view_counts is None:
-        scope.view_counts = page_view_counts(scope.listed_page_ids)
-    return scope.view_counts.get(page.pk, 0)
+        return compute([page]).get(page.pk, default)
+    if name not in scope.listing_values:
+        scope.listing_values[name] = compute(scope.listed_pages)
+    return scope.listing_values[name].get(page.pk, default)
 
 
 def page_summary(page: Page, *, request=None) -> dict:

@@ -1,51 +1,22 @@
-"""Read queries for templates, feeds and both APIs.
+"""Read queries across models, for templates and both APIs.
 
-What counts as public (live, not view-restricted) is decided by
-:func:`public_campaigns`; every other selector starts from it.
+Reads of one page type are its queryset's (:mod:`campaigns.models.querysets`);
+what is here joins several: translations, the home page's campaigns, the
+page an edition's path names, comments and their counts.
 """
 
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.db.models import Count, Prefetch, Q, QuerySet
-from django.db.models.functions import ExtractYear
+from django.db.models import Count, QuerySet
 from django.http import Http404
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language_from_path
-from taggit.models import Tag
-from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
 from campaigns import conf
 from campaigns.models import CampaignPage, Comment, VideoStoryPage
-
-
-def _with_listing_image(queryset: QuerySet, image: str, *also: str) -> QuerySet:
-    """The listing image (and ``also`` relations) with its renditions, in bulk.
-
-    Two queries for the whole list, however long it is.
-    """
-    rendition_model = get_image_model().get_rendition_model()
-    renditions = rendition_model.objects.filter(
-        filter_spec__in=list(conf.RENDITION_SPECS.values())
-    )
-    return queryset.select_related(image, *also).prefetch_related(
-        Prefetch(f"{image}__renditions", queryset=renditions)
-    )
-
-
-def _with_card_images(queryset: QuerySet) -> QuerySet:
-    return _with_listing_image(queryset, "hero_image")
-
-
-def _with_posters(queryset: QuerySet) -> QuerySet:
-    # The video row too: a card falls back to the upload's duration.
-    return _with_listing_image(queryset, "poster_image", "video")
-
-
-def public_pages(queryset: QuerySet) -> QuerySet:
-    """Pages any anonymous reader may see: live and without a view restriction."""
-    return queryset.live().public()
+from campaigns.models.querysets import public_pages
 
 
 def _public_editions(translation_keys: Iterable) -> QuerySet:
@@ -84,47 +55,6 @@ def public_translations_by_page(pages: Iterable[Page]) -> dict[int, list[Page]]:
     }
 
 
-def public_campaigns(*, locale=None) -> QuerySet:
-    """Live, unrestricted campaign pages, newest first."""
-    queryset = public_pages(CampaignPage.objects.all())
-    if locale is not None:
-        queryset = queryset.filter(locale=locale)
-    return queryset.order_by("-date", "-first_published_at", "-pk")
-
-
-def campaigns_in_index(index: Page, *, year: int | None = None, tag: str | None = None):
-    """The public campaigns under one index, optionally for one year or tag."""
-    queryset = public_campaigns().child_of(index)
-    if year is not None:
-        queryset = queryset.filter(date__year=year)
-    if tag:
-        queryset = queryset.filter(tags__slug=tag)
-    return _with_card_images(queryset).prefetch_related("tags").distinct()
-
-
-def campaign_years(index: Page) -> list[int]:
-    """Years that have at least one public campaign under ``index``, newest first."""
-    years = (
-        public_campaigns()
-        .child_of(index)
-        .annotate(year=ExtractYear("date"))
-        .order_by("-year")
-        .values_list("year", flat=True)
-        .distinct()
-    )
-    return list(years)
-
-
-def campaign_tags(index: Page) -> list[Tag]:
-    """Tags used by public campaigns under ``index``, by name."""
-    page_ids = public_campaigns().child_of(index).values("pk")
-    return list(
-        Tag.objects.filter(campaigns_campaignpagetag_items__content_object__in=page_ids)
-        .distinct()
-        .order_by("name")
-    )
-
-
 def pinned_and_latest_campaigns(home: Page) -> tuple[list, list]:
     """Pinned campaigns (the editor's order), then the latest others of the locale."""
     pinned_ids = list(
@@ -132,7 +62,7 @@ def pinned_and_latest_campaigns(home: Page) -> tuple[list, list]:
             "campaign_id", flat=True
         )
     )
-    visible = _with_card_images(public_campaigns(locale=home.locale))
+    visible = CampaignPage.objects.visible(locale=home.locale).with_cards()
     pinned_by_id = {page.pk: page for page in visible.filter(pk__in=pinned_ids)}
     pinned = [pinned_by_id[pk] for pk in pinned_ids if pk in pinned_by_id]
     latest = list(visible.exclude(pk__in=pinned_ids)[: conf.HOME_LATEST_COUNT])
@@ -146,75 +76,11 @@ def home_campaigns(home: Page) -> dict:
         "pinned_campaigns": SimpleLazyObject(lambda: both[0]),
         "latest_campaigns": SimpleLazyObject(lambda: both[1]),
         "latest_video_stories": SimpleLazyObject(
-            lambda: latest_video_stories(
+            lambda: VideoStoryPage.objects.latest(
                 locale=home.locale, limit=conf.HOME_VIDEO_COUNT
             )
         ),
     }
-
-
-def related_campaigns(page: CampaignPage) -> list[CampaignPage]:
-    """Other public campaigns sharing a tag with ``page``, most shared tags first."""
-    tag_ids = [tag.pk for tag in page.tags.all()]
-    queryset = public_campaigns(locale=page.locale).exclude(pk=page.pk)
-    if tag_ids:
-        queryset = queryset.filter(tags__in=tag_ids).annotate(shared=Count("tags"))
-        queryset = queryset.order_by("-shared", "-date", "-pk")
-    return list(_with_card_images(queryset)[: conf.RELATED_COUNT])
-
-
-def public_video_stories(*, locale=None) -> QuerySet:
-    """Live, unrestricted video stories, newest first."""
-    queryset = public_pages(VideoStoryPage.objects.all())
-    if locale is not None:
-        queryset = queryset.filter(locale=locale)
-    return queryset.order_by("-date", "-first_published_at", "-pk")
-
-
-def video_stories_in_index(index: Page, *, tag: str | None = None) -> QuerySet:
-    """The public video stories under one index, optionally for one topic."""
-    queryset = public_video_stories().child_of(index)
-    if tag:
-        queryset = queryset.filter(tags__slug=tag)
-    return _with_posters(queryset).prefetch_related("tags").distinct()
-
-
-def video_topics(index: Page) -> list[Tag]:
-    """Topics used by public video stories under ``index``, by name."""
-    page_ids = public_video_stories().child_of(index).values("pk")
-    return list(
-        Tag.objects.filter(
-            campaigns_videostorypagetag_items__content_object__in=page_ids
-        )
-        .distinct()
-        .order_by("name")
-    )
-
-
-def latest_video_stories(*, locale, exclude=(), limit=None) -> list[VideoStoryPage]:
-    """The newest public video stories of a language."""
-    queryset = public_video_stories(locale=locale).exclude(pk__in=list(exclude))
-    return list(_with_posters(queryset)[: limit or conf.VIDEO_SIDEBAR_COUNT])
-
-
-def related_video_stories(page: VideoStoryPage) -> list[VideoStoryPage]:
-    """Other public video stories of the page's language, newest first."""
-    return latest_video_stories(locale=page.locale, exclude=[page.pk])
-
-
-def campaign_video_stories(campaign: CampaignPage) -> list[VideoStoryPage]:
-    """Video stories beside a campaign: the editor's picks, then those linked back."""
-    picked_ids = list(
-        campaign.related_video_links.order_by("sort_order").values_list(
-            "video_story_id", flat=True
-        )
-    )
-    visible = _with_posters(public_video_stories())
-    linked = visible.filter(Q(pk__in=picked_ids) | Q(related_campaign=campaign))
-    by_id = {story.pk: story for story in linked}
-    ordered = [by_id.pop(pk) for pk in picked_ids if pk in by_id]
-    linked_back = sorted(by_id.values(), key=lambda story: story.date, reverse=True)
-    return (ordered + linked_back)[: conf.VIDEO_SIDEBAR_COUNT]
 
 
 def edition_language(path: str | None) -> str | None:
@@ -264,4 +130,16 @@ def public_comments(page: Page) -> QuerySet:
         .filter(page_id=page.pk)
         .only(*PUBLIC_COMMENT_FIELDS)
         .order_by("created_at", "pk")
+    )
+
+
+def approved_comment_counts(pages: Iterable[Page]) -> dict[int, int]:
+    """Approved comments of each page, by page id, in one grouped query."""
+    return dict(
+        Comment.objects.approved()
+        .filter(page_id__in=[page.pk for page in pages])
+        .order_by()
+        .values("page_id")
+        .annotate(count=Count("pk"))
+        .values_list("page_id", "count")
     )

@@ -9,7 +9,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 
-from campaigns.api.v2.fields import SeoField
+from campaigns.api_fields import SeoField
 from campaigns.slugs import AsciiSlugMixin
 
 

@@ -28,8 +28,8 @@ from campaigns.models.comments import (
     CommentPolicy,
     CommentStatus,
 )
+from campaigns.models.querysets import public_pages
 from campaigns.search import fold
-from campaigns.selectors import public_pages
 
 #: The same comment sent again within this window is stored once.
 DUPLICATE_WINDOW = timedelta(minutes=1)

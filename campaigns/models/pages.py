@@ -5,6 +5,7 @@ from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -17,11 +18,12 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.fields import StreamField
+from wagtail.models import Page, PageManager
 from wagtail.search import index
 
-from campaigns.api.v2.fields import (
+from campaigns import conf
+from campaigns.api_fields import (
     CommentCountField,
     DocumentField,
     ImageField,
@@ -31,37 +33,14 @@ from campaigns.api.v2.fields import (
     ViewCountField,
 )
 from campaigns.blocks import StoryStreamBlock
+from campaigns.listing import paginate, tag_filter, year_filter
 from campaigns.models.commentable import CommentablePageMixin
+from campaigns.models.listing import ListingIndexPage
+from campaigns.models.querysets import CampaignPageQuerySet
+from campaigns.models.videos import VideoStoryPage
 from campaigns.preview import HeadlessPreviewMixin
 from campaigns.search import FoldedSearchMixin
 from campaigns.slugs import AsciiSlugMixin
-
-
-class ListingIndexPage(AsciiSlugMixin, Page):
-    """What the campaign and video indexes share: an intro above a listing.
-
-    One per home page. Subclasses define ``listing_context(request)``, which
-    gives the template its page of children and filters from the query string.
-    """
-
-    intro = RichTextField(
-        _("introduction"), blank=True, features=["bold", "italic", "link"]
-    )
-
-    parent_page_types = ["home.HomePage"]
-    max_count_per_parent = 1
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
-    api_fields = [APIField("intro"), APIField("seo", serializer=SeoField(source="*"))]
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(self.listing_context(request))
-        return context
-
-    class Meta:
-        abstract = True
 
 
 class CampaignIndexPage(RoutablePageMixin, ListingIndexPage):
@@ -69,22 +48,39 @@ class CampaignIndexPage(RoutablePageMixin, ListingIndexPage):
 
     subpage_types = ["campaigns.CampaignPage"]
 
-    def listing_context(self, request) -> dict:
-        from campaigns.views.index import campaign_index_context
+    #: The feeds of the index, by route: views named here, not imported.
+    feed_views = {
+        "rss": "campaigns.feeds.CampaignRssFeed",
+        "atom": "campaigns.feeds.CampaignAtomFeed",
+    }
 
-        return campaign_index_context(self, request)
+    def listing_context(self, request) -> dict:
+        """One page of campaigns, filtered by ``?year=`` and ``?tag=``."""
+        year, tag = year_filter(request), tag_filter(request)
+        campaigns = CampaignPage.objects.in_index(self, year=year, tag=tag)
+        page, paginator = paginate(campaigns, request)
+        return {
+            "campaigns": page,
+            "paginator": paginator,
+            # Lazy: a cached fragment of the page may not need them.
+            "years": SimpleLazyObject(lambda: CampaignPage.objects.years_in(self)),
+            "tags": SimpleLazyObject(lambda: CampaignPage.objects.tags_in(self)),
+            "selected_year": year,
+            "selected_tag": tag,
+        }
+
+    def feed_items(self):
+        """The latest public campaigns of the index, for its feeds."""
+        campaigns = CampaignPage.objects.visible().child_of(self)
+        return campaigns.prefetch_related("tags")[: conf.FEED_ITEM_COUNT]
 
     @path("rss/", name="rss")
     def rss_feed(self, request):
-        from campaigns.feeds import CampaignRssFeed
-
-        return CampaignRssFeed()(request, index=self)
+        return import_string(self.feed_views["rss"])()(request, index=self)
 
     @path("atom/", name="atom")
     def atom_feed(self, request):
-        from campaigns.feeds import CampaignAtomFeed
-
-        return CampaignAtomFeed()(request, index=self)
+        return import_string(self.feed_views["atom"])()(request, index=self)
 
     class Meta:
         verbose_name = _("campaign index")
@@ -155,6 +151,8 @@ class CampaignPage(
 
     parent_page_types = ["campaigns.CampaignIndexPage"]
     subpage_types: list[str] = []
+
+    objects = PageManager.from_queryset(CampaignPageQuerySet)()
 
     content_panels = [
         *Page.content_panels,
@@ -245,13 +243,13 @@ class CampaignPage(
             )
 
     def get_context(self, request, *args, **kwargs):
-        from campaigns.selectors import campaign_video_stories, related_campaigns
-
         context = super().get_context(request, *args, **kwargs)
         # Lazy: a cached fragment of the page may not need them.
-        context["related_campaigns"] = SimpleLazyObject(lambda: related_campaigns(self))
+        context["related_campaigns"] = SimpleLazyObject(
+            lambda: CampaignPage.objects.related_to(self)
+        )
         context["video_stories"] = SimpleLazyObject(
-            lambda: campaign_video_stories(self)
+            lambda: VideoStoryPage.objects.beside(self)
         )
         return context
 

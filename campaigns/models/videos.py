@@ -17,11 +17,11 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 from wagtailmedia.edit_handlers import MediaChooserPanel
 
-from campaigns.api.v2.fields import (
+from campaigns.api_fields import (
     CaptionTracksField,
     CommentCountField,
     ImageField,
@@ -32,8 +32,10 @@ from campaigns.api.v2.fields import (
     ViewCountField,
 )
 from campaigns.blocks import StoryStreamBlock
+from campaigns.listing import paginate, tag_filter
 from campaigns.models.commentable import CommentablePageMixin
-from campaigns.models.pages import ListingIndexPage
+from campaigns.models.listing import ListingIndexPage
+from campaigns.models.querysets import VideoStoryPageQuerySet
 from campaigns.preview import HeadlessPreviewMixin
 from campaigns.search import FoldedSearchMixin
 from campaigns.slugs import AsciiSlugMixin
@@ -51,9 +53,17 @@ class VideoStoryIndexPage(ListingIndexPage):
     subpage_types = ["campaigns.VideoStoryPage"]
 
     def listing_context(self, request) -> dict:
-        from campaigns.views.index import video_index_context
-
-        return video_index_context(self, request)
+        """One page of video stories, filtered by ``?tag=`` (a topic)."""
+        tag = tag_filter(request)
+        page, paginator = paginate(
+            VideoStoryPage.objects.in_index(self, tag=tag), request
+        )
+        return {
+            "video_stories": page,
+            "paginator": paginator,
+            "topics": SimpleLazyObject(lambda: VideoStoryPage.objects.topics_in(self)),
+            "selected_tag": tag,
+        }
 
     class Meta:
         verbose_name = _("video story index")
@@ -134,6 +144,8 @@ class VideoStoryPage(
 
     parent_page_types = ["campaigns.VideoStoryIndexPage"]
     subpage_types: list[str] = []
+
+    objects = PageManager.from_queryset(VideoStoryPageQuerySet)()
 
     content_panels = [
         *Page.content_panels,
@@ -225,11 +237,9 @@ class VideoStoryPage(
                 raise ValidationError({"video_url": error}) from error
 
     def get_context(self, request, *args, **kwargs):
-        from campaigns.selectors import related_video_stories
-
         context = super().get_context(request, *args, **kwargs)
         context["related_video_stories"] = SimpleLazyObject(
-            lambda: related_video_stories(self)
+            lambda: VideoStoryPage.objects.latest(locale=self.locale, exclude=[self.pk])
         )
         return context
 

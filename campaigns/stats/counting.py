@@ -13,8 +13,8 @@ from django.http import HttpRequest
 from django.utils import timezone
 from wagtail.models import Page
 
+from campaigns.models.querysets import public_pages
 from campaigns.models.stats import DailyVisits, PageViewCount
-from campaigns.selectors import public_pages
 from campaigns.stats import db_store, redis_store
 from campaigns.stats.visitors import is_bot, visitor_identities
 

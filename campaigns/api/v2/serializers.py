@@ -4,8 +4,8 @@ from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import get_object_detail_url
 from wagtail.models import Page
 
-from campaigns.api.v2.fields import ReadOnlyField
-from campaigns.references import public_translations_of
+from campaigns.api_fields import ReadOnlyField
+from campaigns.references import listing_value
 
 
 class TranslationsField(ReadOnlyField):
@@ -29,7 +29,7 @@ class TranslationsField(ReadOnlyField):
                 "html_url": edition.get_full_url(request=request),
                 "detail_url": get_object_detail_url(router, request, Page, edition.pk),
             }
-            for edition in public_translations_of(page)
+            for edition in listing_value("translations", page)
         ]
 
 

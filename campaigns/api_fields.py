@@ -1,4 +1,9 @@
-"""Serializer fields shared by the v2 API and, through Wagtail's shim, by v3."""
+"""Serializer fields the page models declare, for v2 and (through Wagtail) v3.
+
+A leaf: it reads the response's prefetched references and the values the API
+layer registers for a listing (:mod:`campaigns.api.listed`), never models,
+selectors or counters.
+"""
 
 import mimetypes
 
@@ -8,11 +13,10 @@ from wagtail.images import get_image_model
 
 from campaigns.blocks import document_representation
 from campaigns.references import (
-    approved_comment_count,
     from_scope,
     is_public,
+    listing_value,
     page_summary,
-    page_view_count,
     stored_embed,
 )
 from campaigns.renditions import image_representation
@@ -153,7 +157,7 @@ class CommentCountField(ReadOnlyField):
     """
 
     def to_representation(self, page) -> int:
-        return approved_comment_count(page)
+        return listing_value("comment_count", page)
 
 
 class ViewCountField(ReadOnlyField):
@@ -164,7 +168,7 @@ class ViewCountField(ReadOnlyField):
     """
 
     def to_representation(self, page) -> int:
-        return page_view_count(page)
+        return listing_value("view_count", page)
 
 
 class SeoField(ReadOnlyField):
