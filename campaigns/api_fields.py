@@ -5,19 +5,16 @@ layer registers for a listing (:mod:`campaigns.api.listed`), never models,
 selectors or counters.
 """
 
-import mimetypes
-
 from rest_framework.fields import Field
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from campaigns.blocks import document_representation
+from campaigns.media import document_representation, video_source
 from campaigns.references import (
     from_scope,
     is_public,
     listing_value,
     page_summary,
-    stored_embed,
 )
 from campaigns.renditions import image_representation
 from campaigns.seo import PageSeo, page_seo
@@ -79,39 +76,12 @@ class TagNamesField(ReadOnlyField):
 class VideoSourceField(ReadOnlyField):
     """Where a video story's video comes from: an uploaded file or an embed.
 
-    Declared with ``source="*"``: it reads the page's ``video`` (prefetched) and
-    ``video_url``.
+    Declared with ``source="*"``; the same description the page's player and
+    JSON-LD use (:func:`campaigns.media.video_source`).
     """
 
     def to_representation(self, page) -> dict | None:
-        media = page.video if page.video_id else None
-        if media is not None:
-            mime_type, _encoding = mimetypes.guess_type(media.file.name)
-            return {
-                "kind": "upload",
-                "url": media.url,
-                "mime_type": mime_type,
-                "size": _file_size(media.file),
-                "width": media.width,
-                "height": media.height,
-                "duration": media.duration or None,
-            }
-        if page.video_url:
-            stored = stored_embed(page.video_url)
-            return {
-                "kind": "embed",
-                "url": page.video_url,
-                "html": stored.html if stored is not None else None,
-                "provider": stored.provider_name if stored is not None else None,
-            }
-        return None
-
-
-def _file_size(file) -> int | None:
-    try:
-        return file.size
-    except OSError:
-        return None
+        return video_source(page)
 
 
 class CaptionTracksField(ReadOnlyField):

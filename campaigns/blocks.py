@@ -13,6 +13,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from campaigns.media import document_representation, embed_source
 from campaigns.references import embed_from_scope, from_scope
 from campaigns.renditions import image_representation
 
@@ -41,19 +42,6 @@ class BulkPageChooserBlock(blocks.PageChooserBlock):
     def bulk_to_python(self, values):
         resolved = from_scope("page", values)
         return resolved if resolved is not None else super().bulk_to_python(values)
-
-
-def document_representation(document) -> dict | None:
-    """The API shape of a document: what a front-end needs to link to it."""
-    if document is None:
-        return None
-    return {
-        "id": document.pk,
-        "title": document.title,
-        "url": document.url,
-        "file_extension": document.file_extension,
-        "file_size": document.file_size,
-    }
 
 
 class ParagraphBlock(blocks.RichTextBlock):
@@ -146,10 +134,9 @@ class VideoEmbedBlock(blocks.StructBlock):
         embed = value["video"]
         if not embed:
             return {"url": None, "html": None, "caption": value["caption"]}
-        stored = embed_from_scope(embed.url)
+        stored = embed_from_scope(embed.url) or embed
         return {
-            "url": embed.url,
-            "html": stored.html if stored is not None else embed.html,
+            **embed_source(embed.url, stored, title=value["caption"]),
             "caption": value["caption"],
         }
 

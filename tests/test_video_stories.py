@@ -134,6 +134,20 @@ def test_embedded_story_gives_stored_embed_without_network(client, make_video_st
 
 
 @pytest.mark.django_db
+def test_page_and_both_apis_describe_the_embedded_video_alike(client, make_video_story):
+    stored_embed(EMBED_URL)
+    page = make_video_story(video_url=EMBED_URL, captions=0)
+    v2 = client.get(f"/api/v2/pages/{page.pk}/").json()["video_source"]
+    v3 = client.get(f"/api/v3/pages/{page.pk}/").json()["video_source"]
+    html = client.get(page.url).content.decode()
+
+    assert v2 == v3
+    assert v2["player_url"] == "https://www.youtube-nocookie.com/embed/x"
+    assert v2["html"] in html
+    assert f'"embedUrl": "{v2["player_url"]}"' in html
+
+
+@pytest.mark.django_db
 def test_private_related_campaign_is_not_exposed(
     client, make_video_story, private_campaign
 ):

@@ -1,24 +1,22 @@
 """Template helpers of the campaign templates: links, feeds, embeds, JSON-LD."""
 
 import json
-import mimetypes
-import re
 from datetime import timedelta
 from html import unescape
 
 from django import template
 from django.core.paginator import Page as PaginatorPage
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.html import escape, strip_tags
+from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import localtime
-from django.utils.translation import gettext
 from wagtail.embeds.embeds import get_embed
 from wagtail.embeds.exceptions import EmbedException
 from wagtail.models import Page
 
 from campaigns import references
 from campaigns.blocks import link_url
+from campaigns.media import mime_type, titled_player, video_source
 from campaigns.models import CampaignIndexPage, VideoStoryIndexPage
 
 register = template.Library()
@@ -32,8 +30,6 @@ _JSON_SCRIPT_ESCAPES = {
     0x2028: "\\u2028",
     0x2029: "\\u2029",
 }
-_IFRAME_WITHOUT_TITLE = re.compile(r"<iframe\b(?![^>]*\btitle=)", re.IGNORECASE)
-_IFRAME_SRC = re.compile(r"<iframe\b[^>]*?\bsrc=[\"']([^\"']+)[\"']", re.IGNORECASE)
 _OG_LOCALES = {"vi": "vi_VN", "en": "en_US"}
 
 
@@ -131,18 +127,7 @@ def video_embed_html(embed_value, title: str = "") -> str:
         embed = get_embed(url)
     except EmbedException:
         return ""
-    return _titled_player(embed, title)
-
-
-def _titled_player(embed, title: str) -> SafeString:
-    """The embed's player HTML, its first frame given ``title`` if it had none."""
-    label = escape(title or embed.title or gettext("Video"))
-    player = _IFRAME_WITHOUT_TITLE.sub(
-        f'<iframe title="{label}"', embed.html or "", count=1
-    )
-    # Safe: the HTML comes from the embed provider through Wagtail's Embed table,
-    # which editors fill by choosing an allowed provider's URL.
-    return mark_safe(player)  # noqa: S308
+    return titled_player(embed.html, title or embed.title)
 
 
 def _organisation(context, portal_name: str) -> dict:
@@ -206,12 +191,7 @@ def website_json_ld(context, home, *, portal_name: str = "", search_url: str = "
     return json_for_script(data)
 
 
-@register.filter
-def mime_type(file_name) -> str:
-    """The MIME type a file's name suggests (``video/mp4``), "" when unknown."""
-    name = getattr(file_name, "name", file_name)
-    guessed, _encoding = mimetypes.guess_type(str(name or ""))
-    return guessed or ""
+register.filter("mime_type", mime_type)
 
 
 def _whole_seconds(value) -> int | None:
@@ -256,58 +236,10 @@ def clock_duration(value) -> str:
     return f"{minutes}:{seconds:02d}"
 
 
-def _file_size(file) -> int | None:
-    try:
-        return file.size
-    except (OSError, ValueError):
-        return None
-
-
-def _player_url(embed_html: str) -> str:
-    """The address of the provider's player frame, if it is an http(s) one."""
-    found = _IFRAME_SRC.search(embed_html or "")
-    if not found:
-        return ""
-    url = unescape(found.group(1))
-    if url.startswith("//"):
-        url = "https:" + url
-    return url if url.startswith(("https://", "http://")) else ""
-
-
 @register.simple_tag
 def video_player(page) -> dict | None:
-    """What a video story page needs to play its video, read without the network.
-
-    An upload gives its URL, MIME type, size and frame size. An external address
-    gives the stored embed's player HTML with a frame title, and the player's own
-    URL; both are empty until the embed is stored, then the page links out only.
-    """
-    media = page.video if page.video_id else None
-    if media is not None:
-        return {
-            "kind": "upload",
-            "url": media.url,
-            "mime_type": mime_type(media.file.name),
-            "extension": media.file.name.rpartition(".")[2].upper(),
-            "size": _file_size(media.file),
-            "width": media.width or None,
-            "height": media.height or None,
-        }
-    if page.video_url:
-        embed = references.stored_embed(page.video_url)
-        if embed is None:
-            return {"kind": "embed", "url": page.video_url, "html": ""}
-        return {
-            "kind": "embed",
-            "url": page.video_url,
-            "html": _titled_player(embed, page.title) if embed.html else "",
-            "player_url": _player_url(embed.html),
-            "width": embed.width or None,
-            "height": embed.height or None,
-            "thumbnail_url": embed.thumbnail_url or "",
-            "provider": embed.provider_name or "",
-        }
-    return None
+    """What a video story page needs to play its video (:mod:`campaigns.media`)."""
+    return video_source(page)
 
 
 @register.simple_tag(takes_context=True)
