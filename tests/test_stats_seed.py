@@ -6,14 +6,14 @@ import pytest
 from django.db.models import Sum
 from django.utils import timezone
 
-from campaigns.demo import REFERENCE_SLUG
-from campaigns.demo.stats import (
+from campaigns.models import DailyVisits, PageDailyViews, PageViewCount
+from home.demo import REFERENCE_SLUG
+from home.demo.stats import (
     DAYS,
     LAUNCH_DAYS_AGO,
     LAUNCHED_SLUG,
     seed_visitor_history,
 )
-from campaigns.models import DailyVisits, PageDailyViews, PageViewCount
 
 
 @pytest.fixture
