@@ -121,9 +121,9 @@ def _parse(argv):
 
 def _public_pages(wanted: int) -> list[int]:
     """``wanted`` public page ids, adding published campaign pages if needed."""
-    from campaigns.demo import INDEX_SLUG
     from campaigns.models import CampaignIndexPage, CampaignPage
     from campaigns.stats.counting import public_page_ids
+    from home.demo import INDEX_SLUG
 
     page_ids = sorted(public_page_ids())
     missing = wanted - len(page_ids)

@@ -101,8 +101,8 @@ def _parse(argv):
 
 
 def _reference_page_id() -> int:
-    from campaigns.demo import REFERENCE_SLUG
     from campaigns.models import CampaignPage
+    from home.demo import REFERENCE_SLUG
 
     return CampaignPage.objects.get(slug=REFERENCE_SLUG, locale__language_code="vi").pk
 

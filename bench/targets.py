@@ -44,7 +44,8 @@ def targets() -> list[Target]:
     """
     from django.utils.html import escape
 
-    from campaigns.demo import (
+    from campaigns.models import CampaignPage, VideoStoryPage
+    from home.demo import (
         INDEX_SLUG,
         PUBLIC_SLUGS,
         REFERENCE_SLUG,
@@ -52,9 +53,8 @@ def targets() -> list[Target]:
         VIDEO_INDEX_SLUG,
         VIDEO_PUBLIC_SLUGS,
     )
-    from campaigns.demo.content import INDEX_TITLE, PORTAL_NAME
-    from campaigns.demo.video_spec import VIDEO_INDEX_TITLE
-    from campaigns.models import CampaignPage, VideoStoryPage
+    from home.demo.content import INDEX_TITLE, PORTAL_NAME
+    from home.demo.video_spec import VIDEO_INDEX_TITLE
 
     reference_page = CampaignPage.objects.get(slug=REFERENCE_SLUG)
     reference = escape(reference_page.title)

@@ -3,8 +3,8 @@
 import pytest
 from django.core.management import call_command
 
-from campaigns.demo import REFERENCE_SLUG
 from campaigns.models import CampaignPage
+from home.demo import REFERENCE_SLUG
 
 PROBLEM_JSON = "application/problem+json"
 

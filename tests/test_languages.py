@@ -4,8 +4,8 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page
 
-from campaigns.demo import REFERENCE_SLUG
 from campaigns.models import CampaignPage
+from home.demo import REFERENCE_SLUG
 
 
 @pytest.fixture

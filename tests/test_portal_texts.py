@@ -5,8 +5,8 @@ from django.core.management import call_command
 from django.utils.html import escape
 from wagtail_localize.models import Translation
 
-from campaigns.demo.content import PORTAL_SETTINGS
-from campaigns.demo.translations import ENGLISH_PORTAL_TEXT
+from home.demo.content import PORTAL_SETTINGS
+from home.demo.translations import ENGLISH_PORTAL_TEXT
 from home.models import PortalText
 
 

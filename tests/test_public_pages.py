@@ -3,8 +3,8 @@
 import pytest
 from django.core.management import call_command
 
-from campaigns.demo import DRAFT_SLUG, INDEX_SLUG, PRIVATE_SLUG, REFERENCE_SLUG
 from campaigns.models import CampaignPage
+from home.demo import DRAFT_SLUG, INDEX_SLUG, PRIVATE_SLUG, REFERENCE_SLUG
 
 
 @pytest.fixture

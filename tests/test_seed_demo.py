@@ -8,7 +8,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 from wagtail_localize.models import StringSegment, Translation
 
-from campaigns.demo import (
+from campaigns.models import CampaignIndexPage, CampaignPage, VideoStoryPage
+from home.demo import (
     DRAFT_SLUG,
     PRIVATE_SLUG,
     PUBLIC_SLUGS,
@@ -18,7 +19,6 @@ from campaigns.demo import (
     VIDEO_PRIVATE_SLUG,
     VIDEO_PUBLIC_SLUGS,
 )
-from campaigns.models import CampaignIndexPage, CampaignPage, VideoStoryPage
 from home.models import HomePage, PortalText
 
 
@@ -123,8 +123,8 @@ def test_seed_demo_english_editions_are_wagtail_localize_translations():
 
 @pytest.mark.django_db
 def test_seed_demo_has_a_moderated_conversation(settings):
-    from campaigns.demo.comments import BANNED_WORDS
     from campaigns.models import Comment, CommentPolicy, CommentStatus
+    from home.demo.comments import BANNED_WORDS
 
     settings.DEBUG = True
     call_command("seed_demo")

@@ -6,14 +6,14 @@ import pytest
 from django.db.models import Sum
 from django.utils import timezone
 
-from campaigns.demo import REFERENCE_SLUG
-from campaigns.demo.stats import (
+from campaigns.models import DailyVisits, PageDailyViews, PageViewCount
+from home.demo import REFERENCE_SLUG
+from home.demo.stats import (
     DAYS,
     LAUNCH_DAYS_AGO,
     LAUNCHED_SLUG,
     seed_visitor_history,
 )
-from campaigns.models import DailyVisits, PageDailyViews, PageViewCount
 
 
 @pytest.fixture
@@ -69,7 +69,13 @@ def test_weekdays_are_busier_and_the_launch_day_spikes(demo_pages):
     weekends = [v for d, v in rows.items() if d.weekday() >= 5 and d != launch]
     assert sum(weekends) / len(weekends) < 0.7 * sum(weekdays) / len(weekdays)
     assert rows[launch] == max(rows.values())
-    assert rows[launch] > 2 * max(v for d, v in rows.items() if d != launch)
+    # A weekend launch triples a weekend day, not a weekday.
+    same_kind = [
+        v
+        for d, v in rows.items()
+        if d != launch and (d.weekday() >= 5) == (launch.weekday() >= 5)
+    ]
+    assert rows[launch] > 2 * max(same_kind)
     launched = demo_pages[1]
     on_launch = PageDailyViews.objects.filter(day=launch).order_by("-views").first()
     assert on_launch.page_id == launched.pk

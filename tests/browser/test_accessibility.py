@@ -2,8 +2,8 @@
 
 import pytest
 
-from campaigns.demo import REFERENCE_SLUG
 from campaigns.models import CampaignIndexPage, CampaignPage
+from home.demo import REFERENCE_SLUG
 
 pytestmark = [
     pytest.mark.browser,

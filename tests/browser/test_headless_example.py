@@ -15,8 +15,8 @@ import pytest
 from captcha.models import CaptchaStore
 from playwright.sync_api import expect
 
-from campaigns.demo.content import PORTAL_SETTINGS
 from campaigns.models import CampaignPage, Comment, CommentStatus
+from home.demo.content import PORTAL_SETTINGS
 
 pytestmark = [
     pytest.mark.browser,

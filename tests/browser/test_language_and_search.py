@@ -3,8 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
-from campaigns.demo import REFERENCE_SLUG
 from campaigns.models import CampaignPage
+from home.demo import REFERENCE_SLUG
 
 pytestmark = [
     pytest.mark.browser,

@@ -3,8 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
-from campaigns.demo import VIDEO_CAPTIONED_SLUG
 from campaigns.models import VideoStoryIndexPage, VideoStoryPage
+from home.demo import VIDEO_CAPTIONED_SLUG
 
 pytestmark = [
     pytest.mark.browser,

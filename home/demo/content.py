@@ -75,7 +75,7 @@ INDEX_INTRO = (
 
 COLLECTION_NAME = "Chiến dịch"
 
-#: The cached oEmbed answer for :data:`campaigns.demo.body.VIDEO_URL`.
+#: The cached oEmbed answer for :data:`home.demo.body.VIDEO_URL`.
 VIDEO_EMBED = {
     "title": "Phóng sự: Lễ phát động phong trào thi đua năm 2022 (video demo)",
     "video_id": "Lao2022Demo",

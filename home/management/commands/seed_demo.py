@@ -2,11 +2,9 @@
 
 from django.core.management.base import BaseCommand
 
-from campaigns.demo import DRAFT_SLUG, PRIVATE_SLUG, REFERENCE_SLUG, seed
-from campaigns.demo.comments import ensure_demo_comments
-from campaigns.demo.stats import seed_visitor_history
-
-__all__ = ["DRAFT_SLUG", "PRIVATE_SLUG", "REFERENCE_SLUG", "Command"]
+from home.demo import seed
+from home.demo.comments import ensure_demo_comments
+from home.demo.stats import seed_visitor_history
 
 
 class Command(BaseCommand):

@@ -4,21 +4,21 @@ Tests and benchmarks import the slugs from here, e.g. ``REFERENCE_SLUG`` or
 ``VIDEO_CAPTIONED_SLUG``.
 """
 
-from campaigns.demo.body import VIDEO_URL
-from campaigns.demo.catalogue import (
+from home.demo.body import VIDEO_URL
+from home.demo.catalogue import (
     DRAFT_SLUG,
     PINNED_SLUGS,
     PRIVATE_SLUG,
     PUBLIC_SLUGS,
     REFERENCE_SLUG,
 )
-from campaigns.demo.content import (
+from home.demo.content import (
     HOME_SLUG,
     INDEX_SLUG,
     PRIVATE_PASSWORD,
 )
-from campaigns.demo.loader import Summary, seed
-from campaigns.demo.videos import (
+from home.demo.loader import Summary, seed
+from home.demo.videos import (
     VIDEO_CAPTIONED_SLUG,
     VIDEO_DRAFT_SLUG,
     VIDEO_EMBED_URL,

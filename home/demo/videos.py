@@ -1,8 +1,8 @@
 """Which demo video stories exist, the campaigns that list them, and their slugs."""
 
-from campaigns.demo.spec import PUBLIC
-from campaigns.demo.video_spec import VIDEO_EMBED_URL, VIDEO_INDEX_SLUG
-from campaigns.demo.video_stories import (
+from home.demo.spec import PUBLIC
+from home.demo.video_spec import VIDEO_EMBED_URL, VIDEO_INDEX_SLUG
+from home.demo.video_stories import (
     DRAFT_HARVEST,
     HOUSEHOLD_ECONOMY,
     INTERNAL_REHEARSAL,

@@ -7,7 +7,7 @@ attachment and four tags.
 
 from datetime import date
 
-from campaigns.demo.body import (
+from home.demo.body import (
     call_to_action,
     document,
     heading,
@@ -18,8 +18,8 @@ from campaigns.demo.body import (
     table,
     video,
 )
-from campaigns.demo.content import ImageSpec
-from campaigns.demo.spec import LDLD, UBND, CampaignSpec
+from home.demo.content import ImageSpec
+from home.demo.spec import LDLD, UBND, CampaignSpec
 
 REFERENCE = CampaignSpec(
     key="lao-dong-gioi-2022",

@@ -8,25 +8,6 @@ an editor's own list, or pending draft, is never overwritten.
 
 from wagtail.models import Page
 
-from campaigns.demo.body import resolve_body
-from campaigns.demo.publishing import (
-    ensure_password_restriction,
-    ensure_tag,
-    publish_on,
-)
-from campaigns.demo.spec import DRAFT, PRIVATE
-from campaigns.demo.video_media import (
-    StoryAssets,
-    ensure_collections,
-    ensure_story_assets,
-)
-from campaigns.demo.video_spec import (
-    VIDEO_INDEX_INTRO,
-    VIDEO_INDEX_SLUG,
-    VIDEO_INDEX_TITLE,
-    VideoStorySpec,
-)
-from campaigns.demo.videos import CAMPAIGN_VIDEO_LINKS, VIDEO_STORIES
 from campaigns.models import (
     CampaignPage,
     CampaignPageRelatedVideo,
@@ -34,6 +15,25 @@ from campaigns.models import (
     VideoStoryIndexPage,
     VideoStoryPage,
 )
+from home.demo.body import resolve_body
+from home.demo.publishing import (
+    ensure_password_restriction,
+    ensure_tag,
+    publish_on,
+)
+from home.demo.spec import DRAFT, PRIVATE
+from home.demo.video_media import (
+    StoryAssets,
+    ensure_collections,
+    ensure_story_assets,
+)
+from home.demo.video_spec import (
+    VIDEO_INDEX_INTRO,
+    VIDEO_INDEX_SLUG,
+    VIDEO_INDEX_TITLE,
+    VideoStorySpec,
+)
+from home.demo.videos import CAMPAIGN_VIDEO_LINKS, VIDEO_STORIES
 
 #: The caption track's language code and its label in the player's menu.
 CAPTION_LANGUAGE, CAPTION_LABEL = "vi", "Tiếng Việt"

@@ -16,11 +16,11 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
 from campaigns.comments.posting import held_reason_for
-from campaigns.demo.announcements_2022 import REFERENCE
-from campaigns.demo.announcements_2023_2026 import MODEL_WORKER_2026
-from campaigns.demo.video_stories import MODEL_VILLAGE
 from campaigns.generation import bump_content_generation
 from campaigns.models.comments import Comment, CommentPolicy, CommentStatus
+from home.demo.announcements_2022 import REFERENCE
+from home.demo.announcements_2023_2026 import MODEL_WORKER_2026
+from home.demo.video_stories import MODEL_VILLAGE
 
 #: Banned words the demo's comment policy starts with, when it has none.
 BANNED_WORDS = ("vay nóng", "cá độ", "lừa đảo")
@@ -286,7 +286,7 @@ def ensure_demo_comments(summary=None) -> int:
     """Create the demo comments that are missing; returns how many were created.
 
     Pages that do not exist (or are not live) are skipped. ``summary`` is the
-    seed's :class:`~campaigns.demo.loader.Summary`, when there is one.
+    seed's :class:`~home.demo.loader.Summary`, when there is one.
     """
     with transaction.atomic():
         _ensure_banned_words(summary)

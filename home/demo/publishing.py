@@ -6,8 +6,8 @@ from django.utils.timezone import make_aware
 from taggit.models import Tag
 from wagtail.models import Page, PageViewRestriction
 
-from campaigns.demo.content import PRIVATE_PASSWORD
 from campaigns.slugs import ascii_slug
+from home.demo.content import PRIVATE_PASSWORD
 
 
 def ensure_tag(name: str, summary) -> Tag:

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.users.models import UserProfile
 
-from campaigns.demo.content import DEMO_USERS
+from home.demo.content import DEMO_USERS
 
 
 def demo_password() -> str:

@@ -6,9 +6,9 @@ more is private (password) and one is an unpublished draft, for leak tests.
 
 from datetime import date, timedelta
 
-from campaigns.demo.body import key_facts, paragraph, quote
-from campaigns.demo.spec import DRAFT, PRIVATE
-from campaigns.demo.video_spec import VIDEO_EMBED_URL, ClipSpec, VideoStorySpec
+from home.demo.body import key_facts, paragraph, quote
+from home.demo.spec import DRAFT, PRIVATE
+from home.demo.video_spec import VIDEO_EMBED_URL, ClipSpec, VideoStorySpec
 
 TOURISM = VideoStorySpec(
     key="du-lich-nong-thon-moi",

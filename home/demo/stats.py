@@ -17,9 +17,9 @@ from django.db.models import Sum
 from django.utils import timezone
 from wagtail.models import Page
 
-from campaigns.demo.catalogue import PUBLIC_SLUGS, REFERENCE_SLUG
 from campaigns.models.stats import DailyVisits, PageDailyViews, PageViewCount
 from campaigns.stats.legacy import show_new_counts
+from home.demo.catalogue import PUBLIC_SLUGS, REFERENCE_SLUG
 
 DAYS = 90
 SEED = 20_260_425

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date
 
-from campaigns.demo.content import PDF_DISCLAIMER, DocumentSpec, ImageSpec, short_slug
+from home.demo.content import PDF_DISCLAIMER, DocumentSpec, ImageSpec, short_slug
 
 PUBLIC, PRIVATE, DRAFT = "public", "private", "draft"
 #: Issuing bodies most demo campaigns share.

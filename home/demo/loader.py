@@ -4,7 +4,7 @@ Objects are found by slug (pages, tags), title (images, documents, media),
 name (collections) or username, and only missing ones are created. Pages that
 exist are never edited, so an editor's changes survive a re-seed; the one
 exception is a demo campaign without related video stories, which gets them in
-a new revision (see :mod:`campaigns.demo.video_loader`).
+a new revision (see :mod:`home.demo.video_loader`).
 """
 
 from collections import Counter
@@ -15,19 +15,19 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
-from campaigns.demo import content, media
-from campaigns.demo.body import resolve_body
-from campaigns.demo.catalogue import CAMPAIGNS, PINNED
-from campaigns.demo.publishing import (
+from campaigns.models import CampaignIndexPage, CampaignPage
+from home.demo import content, media
+from home.demo.body import resolve_body
+from home.demo.catalogue import CAMPAIGNS, PINNED
+from home.demo.publishing import (
     ensure_password_restriction,
     ensure_tag,
     publish_on,
 )
-from campaigns.demo.spec import DRAFT, PRIVATE, CampaignSpec
-from campaigns.demo.translations import ensure_english_editions
-from campaigns.demo.users import demo_password, ensure_demo_users
-from campaigns.demo.video_loader import ensure_video_stories
-from campaigns.models import CampaignIndexPage, CampaignPage
+from home.demo.spec import DRAFT, PRIVATE, CampaignSpec
+from home.demo.translations import ensure_english_editions
+from home.demo.users import demo_password, ensure_demo_users
+from home.demo.video_loader import ensure_video_stories
 from home.models import HomePage, HomePagePinnedCampaign, PortalSettings
 
 

@@ -16,16 +16,16 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from campaigns.demo.announcements_2023_2026 import DIGITAL_2023, VILLAGES_2025
-from campaigns.demo.catalogue import REFERENCE_SLUG
-from campaigns.demo.content import (
+from home.demo.announcements_2023_2026 import DIGITAL_2023, VILLAGES_2025
+from home.demo.catalogue import REFERENCE_SLUG
+from home.demo.content import (
     HOME_SLUG,
     INDEX_SLUG,
     MAX_SLUG_LENGTH,
     PORTAL_SETTINGS,
 )
-from campaigns.demo.video_stories import HOUSEHOLD_ECONOMY
-from campaigns.demo.videos import VIDEO_CAPTIONED_SLUG, VIDEO_INDEX_SLUG
+from home.demo.video_stories import HOUSEHOLD_ECONOMY
+from home.demo.videos import VIDEO_CAPTIONED_SLUG, VIDEO_INDEX_SLUG
 from home.models import PortalText
 
 PHOTO_CREDIT = "Photo: Provincial Portal"

@@ -1,13 +1,13 @@
 """Which demo campaigns exist, and the slugs tests and benchmarks look for."""
 
-from campaigns.demo.announcements_2022 import CAMPAIGNS_2022, REFERENCE
-from campaigns.demo.announcements_2023_2026 import (
+from home.demo.announcements_2022 import CAMPAIGNS_2022, REFERENCE
+from home.demo.announcements_2023_2026 import (
     CAMPAIGNS_2023_2026,
     DRAFT_2026,
     INTERNAL_2025,
     MODEL_WORKER_2026,
 )
-from campaigns.demo.spec import PUBLIC
+from home.demo.spec import PUBLIC
 
 #: Every demo campaign, oldest first.
 CAMPAIGNS = (*CAMPAIGNS_2022, *CAMPAIGNS_2023_2026)

@@ -4,9 +4,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from campaigns.demo.content import ImageSpec, short_slug
-from campaigns.demo.spec import PUBLIC
 from campaigns.slugs import ascii_slug
+from home.demo.content import ImageSpec, short_slug
+from home.demo.spec import PUBLIC
 
 #: Video and WebVTT files shipped with the code; the seed copies them, never makes them.
 FILES_DIR = Path(__file__).resolve().parent / "files"

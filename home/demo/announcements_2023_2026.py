@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from campaigns.demo.body import (
+from home.demo.body import (
     call_to_action,
     document,
     heading,
@@ -13,8 +13,8 @@ from campaigns.demo.body import (
     table,
     video,
 )
-from campaigns.demo.content import ImageSpec
-from campaigns.demo.spec import DRAFT, LDLD, PRIVATE, UBND, CampaignSpec
+from home.demo.content import ImageSpec
+from home.demo.spec import DRAFT, LDLD, PRIVATE, UBND, CampaignSpec
 
 DIGITAL_2023 = CampaignSpec(
     key="chuyen-doi-so-2023",

@@ -21,8 +21,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 from wagtail.utils.file import hash_filelike
 
-from campaigns.demo.body import VIDEO_URL
-from campaigns.demo.content import (
+from home.demo.body import VIDEO_URL
+from home.demo.content import (
     COLLECTION_NAME,
     PORTAL_NAME,
     VIDEO_EMBED,

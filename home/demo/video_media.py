@@ -1,6 +1,6 @@
 """Video files, caption documents, posters and embeds of the demo video stories.
 
-Clips and WebVTT files are copied from :data:`~campaigns.demo.video_spec.FILES_DIR`;
+Clips and WebVTT files are copied from :data:`~home.demo.video_spec.FILES_DIR`;
 posters are drawn with Pillow. Each object is found by title and created only
 when missing. Assets of private and draft stories go in a password-restricted
 collection, so Wagtail's document view refuses their caption files.
@@ -18,10 +18,10 @@ from wagtail.models import Collection, CollectionViewRestriction
 from wagtail.utils.file import hash_filelike
 from wagtailmedia.models import get_media_model
 
-from campaigns.demo.content import PRIVATE_PASSWORD
-from campaigns.demo.media import ensure_video_embed, font, render_jpeg
-from campaigns.demo.spec import PUBLIC
-from campaigns.demo.video_spec import (
+from home.demo.content import PRIVATE_PASSWORD
+from home.demo.media import ensure_video_embed, font, render_jpeg
+from home.demo.spec import PUBLIC
+from home.demo.video_spec import (
     FILES_DIR,
     PRIVATE_VIDEO_COLLECTION,
     VIDEO_COLLECTION,
