@@ -48,6 +48,7 @@ browser-deps:
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-logo
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	SECRET_KEY=lint-only-$$(date +%s)-a-long-random-enough-secret-value-for-checks \

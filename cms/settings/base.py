@@ -11,6 +11,8 @@ import environ
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
+from campaigns.comments.audio import captcha_flite_path
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "cms"
 
@@ -316,18 +318,14 @@ DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="portal-demo-2026")
 
 # --- Readers' comments (DESIGN §5) -------------------------------------------------
 # Digits only, spoken in Vietnamese: django-simple-captcha calls its "flite" hook
-# with flite's arguments; campaigns/comments/espeak-vi translates them for
-# Debian's espeak-ng. Without espeak-ng there is no audio, and no audio link.
+# with flite's arguments; the plugin's espeak-vi translates them for Debian's
+# espeak-ng. Without espeak-ng there is no audio, and no audio link.
 CAPTCHA_CHALLENGE_FUNCT = "campaigns.comments.captcha.digits_challenge"
 CAPTCHA_LENGTH = 5
 CAPTCHA_TIMEOUT = 10  # minutes
 CAPTCHA_IMAGE_SIZE = (150, 50)
 CAPTCHA_FONT_SIZE = 30
-CAPTCHA_FLITE_PATH = (
-    str(BASE_DIR / "campaigns" / "comments" / "espeak-vi")
-    if shutil.which("espeak-ng")
-    else None
-)
+CAPTCHA_FLITE_PATH = captcha_flite_path()
 CAPTCHA_SOX_PATH = shutil.which("sox")
 # Hard per-address limits stay high: a government office or a mobile carrier puts
 # hundreds of readers behind one address. One browser (address + User-Agent)
