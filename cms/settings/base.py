@@ -32,7 +32,10 @@ CORS_ALLOW_CREDENTIALS = False
 # Front-ends read the ETag to revalidate and Retry-After to wait after a 429.
 CORS_EXPOSE_HEADERS = ["ETag", "Retry-After"]
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
-TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# The unprefixed variable of earlier releases still counts.
+CAMPAIGNS_TRUSTED_PROXY_COUNT = env.int(
+    "CAMPAIGNS_TRUSTED_PROXY_COUNT", default=env.int("TRUSTED_PROXY_COUNT", default=0)
+)
 
 INSTALLED_APPS = [
     "home",
@@ -151,6 +154,8 @@ else:
             "LOCATION": "cms",
         }
     }
+# The view counter's own Redis connection; the cache's unless set apart.
+CAMPAIGNS_REDIS_URL = env.str("CAMPAIGNS_REDIS_URL", default=REDIS_URL)
 # Wagtail keeps rendition lookups in this alias, so repeated images cost no query.
 CACHES["renditions"] = {
     **CACHES["default"],
