@@ -87,6 +87,17 @@ SETTINGS: dict[str, Setting] = {
         "The host's django-ninja routers by prefix, as dotted paths, added to "
         "Wagtail's v3 API with the plugin's. Read at startup.",
     ),
+    "API_V3_PAGE_READS": Setting(
+        False,
+        "Replace Wagtail's v3 page list, find and detail (for every page type) "
+        "by the plugin's: `?locale=`, accent-folded search, `/en/` paths, "
+        "translations in `meta`. Read at startup.",
+    ),
+    "VIETNAMESE_SLUGS": Setting(
+        False,
+        "Transliterate Vietnamese in the admin's slug field of every model "
+        "(`Đoàn` → `doan`). Read at startup.",
+    ),
 }
 
 

@@ -67,6 +67,12 @@ def test_the_view_counter_may_have_a_redis_of_its_own(base_settings):
     assert values["CACHES"]["default"]["LOCATION"] == "redis://cache:6379/0"
 
 
+def test_the_portal_turns_on_the_plugins_host_wide_features(base_settings):
+    values = base_settings()
+    assert values["CAMPAIGNS_API_V3_PAGE_READS"] is True
+    assert values["CAMPAIGNS_VIETNAMESE_SLUGS"] is True
+
+
 def test_production_believes_forwarded_https_behind_an_old_style_proxy_count():
     environ = {
         **{k: v for k, v in os.environ.items() if k not in VARIABLES},

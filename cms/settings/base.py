@@ -345,6 +345,10 @@ CAMPAIGNS_CAPTCHA_RATE_PER_CLIENT = env.str("CAPTCHA_RATE_PER_CLIENT", default="
 CAMPAIGNS_HEADLESS_PREVIEW_URL = env.str("HEADLESS_PREVIEW_URL", default="")
 # The site's own v3 routers, in the same OpenAPI document as the plugin's.
 CAMPAIGNS_API_V3_ROUTERS = {"/portal/": "home.api.portal_router"}
+# The v3 page reads of DESIGN §8 (?locale=, folded search, /en/ paths), and
+# Vietnamese transliteration in every slug field of the admin.
+CAMPAIGNS_API_V3_PAGE_READS = True
+CAMPAIGNS_VIETNAMESE_SLUGS = True
 RATELIMIT_USE_CACHE = "default"
 # Count in the cache; with a cache error, let the request through (the captcha
 # and moderation still hold). Without Redis the counts are per process: the
