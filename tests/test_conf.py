@@ -14,6 +14,7 @@ from campaigns.stats import redis_store
 from tests.conftest import make_comment
 
 ROOT = Path(__file__).resolve().parent.parent
+INSTALL = ROOT / "docs" / "install.md"
 
 
 @pytest.mark.parametrize("name", sorted(conf.SETTINGS))
@@ -116,3 +117,15 @@ def test_the_documented_body_limit_follows_its_setting(client):
         document = client.get("/api/v3/openapi.json").json()
     too_large = document["paths"]["/api/v3/comments/"]["post"]["responses"]["413"]
     assert too_large["description"] == "The body is over 1000 bytes."
+
+
+def _row(name: str, setting: conf.Setting) -> str:
+    return f"| `{conf.PREFIX}{name}` | `{setting.default!r}` | {setting.doc} |"
+
+
+def test_install_guide_lists_every_setting_with_its_default():
+    """docs/install.md has one row per setting; this prints the rows it expects."""
+    guide = INSTALL.read_text(encoding="utf-8")
+    rows = [_row(name, setting) for name, setting in conf.SETTINGS.items()]
+    missing = [row for row in rows if row not in guide]
+    assert missing == [], "Rows docs/install.md should have:\n" + "\n".join(rows)
