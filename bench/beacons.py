@@ -256,7 +256,7 @@ def _hot_path(page_ids: list[int], beacons: int = 200) -> dict:
     with CaptureQueriesContext(connection) as queries, RedisCalls() as calls:
         for n in range(beacons):
             send(8_100_000 + n, page_ids[n % len(page_ids)])
-    with override_settings(REDIS_URL=""):
+    with override_settings(CAMPAIGNS_REDIS_URL=""):
         send(8_200_000, page_ids[0], prefix=11)
         with CaptureQueriesContext(connection) as without_redis:
             send(8_200_001, page_ids[1], prefix=11)

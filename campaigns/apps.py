@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from campaigns import conf
+
 
 class CampaignsConfig(AppConfig):
     name = "campaigns"
@@ -21,15 +23,24 @@ class CampaignsConfig(AppConfig):
         from campaigns.api.v3.routers import register_routers
 
         register_routers()
+        if conf.VIETNAMESE_SLUGS:
+            use_vietnamese_slugs()
 
-        # The admin's slug field transliterates Vietnamese as ascii_slug does.
-        from django.db.models import SlugField
-        from wagtail.admin.forms.models import register_form_field_override
-        from wagtail.admin.widgets import SlugInput
 
-        from campaigns.slugs import VIETNAMESE_SLUG_FORMATTERS
+def use_vietnamese_slugs() -> None:
+    """Make the admin's slug fields transliterate Vietnamese as ``ascii_slug`` does.
 
-        register_form_field_override(
-            SlugField,
-            override={"widget": SlugInput(formatters=VIETNAMESE_SLUG_FORMATTERS)},
-        )
+    Wagtail's form field registry knows field classes only, and every page's
+    slug is the one ``SlugField`` of ``Page``: this holds for every model of
+    the host, which is why it is opt-in (``CAMPAIGNS_VIETNAMESE_SLUGS``).
+    """
+    from django.db.models import SlugField
+    from wagtail.admin.forms.models import register_form_field_override
+    from wagtail.admin.widgets import SlugInput
+
+    from campaigns.slugs import VIETNAMESE_SLUG_FORMATTERS
+
+    register_form_field_override(
+        SlugField,
+        override={"widget": SlugInput(formatters=VIETNAMESE_SLUG_FORMATTERS)},
+    )

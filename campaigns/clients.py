@@ -5,9 +5,10 @@ Never store what these functions read; store only the salted hashes.
 
 import hashlib
 
-from django.conf import settings
 from django.http import HttpRequest
 from django.utils.crypto import salted_hmac
+
+from campaigns import conf
 
 #: Longest User-Agent we read; anything beyond is noise or an attack.
 MAX_USER_AGENT = 512
@@ -16,12 +17,12 @@ MAX_USER_AGENT = 512
 def client_ip(request: HttpRequest) -> str:
     """The client's address: ``REMOTE_ADDR``, or the address the trusted proxies saw.
 
-    With ``TRUSTED_PROXY_COUNT = n``, the n-th address from the right of
+    With ``CAMPAIGNS_TRUSTED_PROXY_COUNT = n``, the n-th address from the right of
     ``X-Forwarded-For`` is the one our own outermost proxy received the request
     from; anything left of it was written by the client and is not believed.
     """
     remote = request.META.get("REMOTE_ADDR", "")
-    count = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    count = conf.TRUSTED_PROXY_COUNT
     if count <= 0:
         return remote
     forwarded = [

@@ -14,12 +14,13 @@ falls back to the revision it names.
 import secrets
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from campaigns import conf
 
 #: The preview mode that hands the draft to the headless front-end.
 HEADLESS = "headless"
@@ -115,7 +116,7 @@ def preview_api_url(token: str) -> str:
 
 def front_end_url(token: str, page) -> str:
     """The configured front-end preview address with the token, or ``""``."""
-    base = getattr(settings, "CAMPAIGNS_HEADLESS_PREVIEW_URL", "")
+    base = conf.HEADLESS_PREVIEW_URL
     if not base:
         return ""
     separator = "&" if "?" in base else "?"

@@ -28,7 +28,7 @@ from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Locale, Page
 
-from campaigns.conf import ALL_RENDITION_SPECS
+from campaigns import conf
 
 _RICH_TEXT_REFERENCE = re.compile(
     r'<(?:a|embed)\b[^>]*?\b(?:linktype|embedtype)="(page|document|image)"[^>]*?>'
@@ -251,7 +251,7 @@ def _fetch_scope(pages: list[Page]) -> ReferenceScope:
         images = get_image_model().objects.filter(id__in=found["image"])
         scope.images = {
             image.pk: image
-            for image in images.prefetch_renditions(*ALL_RENDITION_SPECS)
+            for image in images.prefetch_renditions(*conf.all_rendition_specs())
         }
     if found["document"]:
         scope.documents = get_document_model().objects.in_bulk(found["document"])

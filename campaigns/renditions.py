@@ -2,7 +2,7 @@
 
 from wagtail.images.models import Filter
 
-from campaigns.conf import RENDITION_SPECS
+from campaigns import conf
 
 
 def image_representation(image, *, alt: str | None = None) -> dict | None:
@@ -14,7 +14,7 @@ def image_representation(image, *, alt: str | None = None) -> dict | None:
     if image is None:
         return None
     renditions = {}
-    for name, spec in RENDITION_SPECS.items():
+    for name, spec in conf.RENDITION_SPECS.items():
         rendition = rendition_of(image, spec)
         renditions[name] = {
             "url": rendition.url,

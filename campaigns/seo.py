@@ -10,12 +10,9 @@ from typing_extensions import TypedDict
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from campaigns.conf import RENDITION_SPECS
+from campaigns import conf
 from campaigns.references import from_scope
 from campaigns.renditions import rendition_of
-
-#: The rendition shared as ``og:image`` (the "large" one, 1200 pixels wide).
-SHARE_IMAGE_SPEC = RENDITION_SPECS["large"]
 
 
 class ShareImage(TypedDict):
@@ -60,7 +57,8 @@ def _share_image(page: Page, root_url: str | None) -> ShareImage | None:
     image = found[0] if found else get_image_model().objects.filter(pk=image_id).first()
     if image is None:
         return None
-    rendition = rendition_of(image, SHARE_IMAGE_SPEC)
+    # The "large" rendition (1200 pixels wide by default) is the shared one.
+    rendition = rendition_of(image, conf.RENDITION_SPECS["large"])
     url = rendition.url
     if root_url and not url.startswith(("http://", "https://")):
         url = root_url + url

@@ -83,12 +83,12 @@ def test_pages_still_serve_when_the_cache_is_down(client, make_campaign):
     url = page.url
     unreachable = {
         "default": {
-            "BACKEND": "cms.cache.ResilientRedisCache",
+            "BACKEND": "campaigns.cache.ResilientRedisCache",
             # Nothing listens on port 1: a real connection failure.
             "LOCATION": "redis://127.0.0.1:1/0",
         },
         "renditions": {
-            "BACKEND": "cms.cache.ResilientRedisCache",
+            "BACKEND": "campaigns.cache.ResilientRedisCache",
             "LOCATION": "redis://127.0.0.1:1/1",
         },
     }
@@ -106,7 +106,7 @@ def test_fragments_are_not_cached_in_a_process_local_cache(settings):
     assert fragment_cache_seconds() == 0
     settings.CACHES = {
         "default": {
-            "BACKEND": "cms.cache.ResilientRedisCache",
+            "BACKEND": "campaigns.cache.ResilientRedisCache",
             "LOCATION": "redis://127.0.0.1:6379/0",
         }
     }

@@ -88,7 +88,7 @@ def test_healthz_answers_200_when_database_and_cache_respond(client):
 def test_healthz_answers_503_when_cache_is_unreachable(client):
     unreachable = {
         "default": {
-            "BACKEND": "cms.cache.ResilientRedisCache",
+            "BACKEND": "campaigns.cache.ResilientRedisCache",
             # Nothing listens on port 1: a real connection failure.
             "LOCATION": "redis://127.0.0.1:1/0",
         }

@@ -33,10 +33,11 @@ BROWSER = (
 GOOGLEBOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 with_redis = pytest.mark.skipif(
-    not django_settings.REDIS_URL, reason="needs REDIS_URL (CI's second pass)"
+    not django_settings.CAMPAIGNS_REDIS_URL, reason="needs REDIS_URL (CI's second pass)"
 )
 without_redis = pytest.mark.skipif(
-    bool(django_settings.REDIS_URL), reason="the database store counts without Redis"
+    bool(django_settings.CAMPAIGNS_REDIS_URL),
+    reason="the database store counts without Redis",
 )
 
 
@@ -172,7 +173,7 @@ def test_midnight_does_not_count_a_visitor_twice_on_a_page(page, monkeypatch):
     monkeypatch.setattr("campaigns.stats.counting.timezone.now", lambda: next(moments))
     assert beacon(page.pk).counted
     assert not beacon(page.pk).counted  # yesterday's salt still recognises them
-    if not django_settings.REDIS_URL:
+    if not django_settings.CAMPAIGNS_REDIS_URL:
         # 30 minutes after the first view, under the new day's salt: counted.
         assert beacon(page.pk).counted
 
@@ -289,7 +290,7 @@ def test_two_flushers_at_once(page):
 
 
 def test_redis_down_counts_in_the_database(page, settings, client):
-    settings.REDIS_URL = "redis://127.0.0.1:1/0"
+    settings.CAMPAIGNS_REDIS_URL = "redis://127.0.0.1:1/0"
     result = beacon(page.pk)
     assert result.counted and result.view_count == 1
     assert PageViewCount.objects.get(page=page).views == 1

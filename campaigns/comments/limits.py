@@ -9,10 +9,10 @@ every app server with Redis, per process without it.
 import logging
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.http import HttpRequest
 from django_ratelimit.core import get_usage
 
+from campaigns import conf
 from campaigns.clients import client_ip, client_key
 
 logger = logging.getLogger(__name__)
@@ -21,11 +21,12 @@ logger = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class Limit:
     group: str
+    #: The rate's name in :mod:`campaigns.conf` (``CAMPAIGNS_<setting>``).
     setting: str
     key: object
 
     def usage(self, request: HttpRequest) -> dict | None:
-        rate = getattr(settings, self.setting, None)
+        rate = getattr(conf, self.setting)
         if not rate:
             return None
         try:
@@ -46,12 +47,12 @@ def _by_client(group, request):
 
 
 COMMENT_LIMITS = (
-    Limit("comments.post.ip", "CAMPAIGNS_COMMENT_RATE_PER_IP", _by_address),
-    Limit("comments.post.client", "CAMPAIGNS_COMMENT_RATE_PER_CLIENT", _by_client),
+    Limit("comments.post.ip", "COMMENT_RATE_PER_IP", _by_address),
+    Limit("comments.post.client", "COMMENT_RATE_PER_CLIENT", _by_client),
 )
 CAPTCHA_LIMITS = (
-    Limit("captcha.ip", "CAMPAIGNS_CAPTCHA_RATE_PER_IP", _by_address),
-    Limit("captcha.client", "CAMPAIGNS_CAPTCHA_RATE_PER_CLIENT", _by_client),
+    Limit("captcha.ip", "CAPTCHA_RATE_PER_IP", _by_address),
+    Limit("captcha.client", "CAPTCHA_RATE_PER_CLIENT", _by_client),
 )
 
 

@@ -16,7 +16,8 @@ Keys (all under ``campaigns:stats:``):
 import functools
 
 import redis
-from django.conf import settings
+
+from campaigns import conf
 
 PREFIX = "campaigns:stats:"
 BUFFERS = ("views", "pageday", "dayviews", "visits")
@@ -139,8 +140,8 @@ def _client_for(url: str) -> redis.Redis:
 
 
 def client() -> redis.Redis | None:
-    """The Redis of ``REDIS_URL``, or None when the portal runs without Redis."""
-    url = getattr(settings, "REDIS_URL", "")
+    """The Redis of ``CAMPAIGNS_REDIS_URL``, or None when the site runs without it."""
+    url = conf.REDIS_URL
     return _client_for(url) if url else None
 
 

@@ -34,7 +34,10 @@ CORS_ALLOW_CREDENTIALS = False
 # Front-ends read the ETag to revalidate and Retry-After to wait after a 429.
 CORS_EXPOSE_HEADERS = ["ETag", "Retry-After"]
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
-TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# The unprefixed variable of earlier releases still counts.
+CAMPAIGNS_TRUSTED_PROXY_COUNT = env.int(
+    "CAMPAIGNS_TRUSTED_PROXY_COUNT", default=env.int("TRUSTED_PROXY_COUNT", default=0)
+)
 
 INSTALLED_APPS = [
     "home",
@@ -138,7 +141,7 @@ REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "cms.cache.ResilientRedisCache",
+            "BACKEND": "campaigns.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "cms",
             "TIMEOUT": 300,
@@ -153,6 +156,8 @@ else:
             "LOCATION": "cms",
         }
     }
+# The view counter's own Redis connection; the cache's unless set apart.
+CAMPAIGNS_REDIS_URL = env.str("CAMPAIGNS_REDIS_URL", default=REDIS_URL)
 # Wagtail keeps rendition lookups in this alias, so repeated images cost no query.
 CACHES["renditions"] = {
     **CACHES["default"],
@@ -338,6 +343,10 @@ CAMPAIGNS_CAPTCHA_RATE_PER_CLIENT = env.str("CAPTCHA_RATE_PER_CLIENT", default="
 CAMPAIGNS_HEADLESS_PREVIEW_URL = env.str("HEADLESS_PREVIEW_URL", default="")
 # The site's own v3 routers, in the same OpenAPI document as the plugin's.
 CAMPAIGNS_API_V3_ROUTERS = {"/portal/": "home.api.portal_router"}
+# The v3 page reads of DESIGN §8 (?locale=, folded search, /en/ paths), and
+# Vietnamese transliteration in every slug field of the admin.
+CAMPAIGNS_API_V3_PAGE_READS = True
+CAMPAIGNS_VIETNAMESE_SLUGS = True
 RATELIMIT_USE_CACHE = "default"
 # Count in the cache; with a cache error, let the request through (the captcha
 # and moderation still hold). Without Redis the counts are per process: the

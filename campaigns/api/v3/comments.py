@@ -65,8 +65,13 @@ class CommentPagination(WagtailLimitOffsetPagination):
     """Wagtail's limit/offset pagination, with a bounded offset."""
 
     class Input(WagtailLimitOffsetPagination.Input):
+        # The default is read per request and when the document is built, so
+        # it follows CAMPAIGNS_COMMENTS_PER_PAGE.
         limit: int = Field(
-            default=conf.COMMENTS_PER_PAGE,
+            default_factory=lambda: conf.COMMENTS_PER_PAGE,
+            json_schema_extra=lambda schema: schema.update(
+                default=conf.COMMENTS_PER_PAGE
+            ),
             ge=1,
             description="Above the API's maximum (WAGTAILAPI_LIMIT_MAX) is a 400.",
         )

@@ -6,6 +6,8 @@ many operations share (:func:`shared_responses`). The values read like real
 answers of the portal: the document is also the front-end's reference.
 """
 
+from django.utils.functional import lazy
+
 from campaigns import conf
 from campaigns.api.v3.page_examples import PAGE_DETAIL_EXAMPLE
 from campaigns.api.v3.schemas import (
@@ -31,6 +33,12 @@ LOCALE_LIST_RESPONSES = {
 }
 
 # --- Comments and the captcha ---------------------------------------------------------
+
+
+def _with_max_body(text: str):
+    """``text`` with ``CAMPAIGNS_COMMENT_MAX_BODY``, read when the document is built."""
+    return lazy(lambda: text % {"bytes": conf.COMMENT_MAX_BODY}, str)()
+
 
 #: ``Retry-After`` of a 429, as documented.
 RETRY_AFTER_DOC = {
@@ -195,14 +203,15 @@ COMMENT_CREATE_RESPONSES = {
         },
     ),
     413: problem_doc(
-        f"The body is over {conf.COMMENT_MAX_BODY} bytes.",
+        _with_max_body("The body is over %(bytes)s bytes."),
         {
             "too_large": example(
                 "A body over the limit",
                 problem(
                     413,
-                    "Yêu cầu quá lớn; một ý kiến chỉ được tối đa "
-                    f"{conf.COMMENT_MAX_BODY} byte.",
+                    _with_max_body(
+                        "Yêu cầu quá lớn; một ý kiến chỉ được tối đa %(bytes)s byte."
+                    ),
                 ),
             )
         },

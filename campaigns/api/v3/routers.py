@@ -1,5 +1,6 @@
 """The plugin's routers on Wagtail's v3 ``NinjaAPI`` (DESIGN §8)."""
 
+from django.apps import apps
 from django.conf import settings
 from django.http import HttpRequest
 from ninja import Router
@@ -41,14 +42,18 @@ _registered = False
 def register_routers() -> None:
     """Add our routers, and the site's (``CAMPAIGNS_API_V3_ROUTERS``), to Wagtail's API.
 
-    Once, before its URLs are read.
+    Once, before its URLs are read. ``/locales/`` only without ``wagtail.locales``;
+    Wagtail's page reads are replaced only with ``CAMPAIGNS_API_V3_PAGE_READS``.
     """
     global _registered
     if _registered:
         return
     from wagtail.api.v3.api import api
 
-    api.add_router("/locales/", locales_router)
+    if not apps.is_installed("wagtail.locales"):
+        # Its own /locales/ (the locale admin's, for tokens) is added to the same
+        # API: ours would answer its URL while the document described Wagtail's.
+        api.add_router("/locales/", locales_router)
     from campaigns.api.v3.comments import captcha_router, comments_router
 
     api.add_router("/comments/", comments_router)
@@ -59,9 +64,10 @@ def register_routers() -> None:
     api.add_router("/preview/", "campaigns.api.v3.preview.preview_router")
     for prefix, router in conf.API_V3_ROUTERS.items():
         api.add_router(prefix, router)
-    from campaigns.api.v3.pages import replace_page_reads
+    if conf.API_V3_PAGE_READS:
+        from campaigns.api.v3.pages import replace_page_reads
 
-    replace_page_reads()
+        replace_page_reads()
     from campaigns.api.guards import guarded_operation
     from campaigns.api.v3.document import complete_document
     from campaigns.api.v3.languages import document_locale, in_requested_language

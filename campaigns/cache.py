@@ -4,6 +4,7 @@ Wagtail reads the cache on every page (site root paths, renditions), so with the
 stock backend a Redis outage would turn every page into a 500. Here reads miss
 and writes are dropped, with a warning in the log; pages keep serving from the
 database. Counters (``incr``) still raise, so callers that need a value know.
+A host points every Redis cache alias at it (docs/install.md, "The cache").
 """
 
 import functools

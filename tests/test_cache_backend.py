@@ -1,0 +1,40 @@
+"""The plugin's Redis cache backend: an outage looks like an empty cache."""
+
+import pytest
+from redis.exceptions import ConnectionError as RedisConnectionError
+
+from campaigns.cache import ResilientRedisCache
+
+
+@pytest.fixture
+def unreachable():
+    # Nothing listens on port 1: a real connection failure, not a mock.
+    return ResilientRedisCache(
+        "redis://127.0.0.1:1/0",
+        {"OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}},
+    )
+
+
+def test_reads_miss_while_redis_is_down(unreachable):
+    assert unreachable.get("key", "fallback") == "fallback"
+    assert unreachable.get_many(["a", "b"]) == {}
+    assert unreachable.has_key("key") is False
+
+
+def test_writes_are_dropped_while_redis_is_down(unreachable):
+    assert unreachable.set("key", 1) is None
+    assert unreachable.add("key", 1) is False
+    assert unreachable.touch("key") is False
+    assert unreachable.delete("key") is False
+    assert unreachable.delete_many(["a"]) is None
+    assert unreachable.set_many({"a": 1, "b": 2}) == ["a", "b"]
+
+
+def test_counters_still_raise_so_callers_know(unreachable):
+    with pytest.raises(RedisConnectionError):
+        unreachable.incr("key")
+
+
+def test_an_outage_is_logged(unreachable, caplog):
+    unreachable.get("key")
+    assert "Redis unreachable during cache.get" in caplog.text
