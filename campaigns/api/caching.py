@@ -49,8 +49,11 @@ from django.utils.translation import get_language
 from campaigns.conf import fragment_cache_seconds
 from campaigns.generation import (
     GENERATION,
+    VIEWS,
+    VISITS,
     bump_counters,
     one_reading_per_request,
+    page_views,
     read_counters,
 )
 
@@ -65,14 +68,6 @@ VISITORS_BUCKET = 60
 STORED_RESPONSE_MAX_BYTES = 512 * 1024
 #: The query parameters a stored page detail may have.
 STORED_QUERY = {"locale"}
-
-#: Counter names (see :mod:`campaigns.generation`).
-VIEWS = "views"
-VISITS = "visits"
-
-
-def page_views(page_id) -> str:
-    return f"views:{page_id}"
 
 
 @dataclass(frozen=True)

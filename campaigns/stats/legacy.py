@@ -19,8 +19,7 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
-from campaigns.api.caching import VIEWS, page_views
-from campaigns.generation import bump_counters
+from campaigns.generation import VIEWS, bump_counters, page_views
 from campaigns.models.stats import PageViewCount
 from campaigns.stats import redis_store
 
