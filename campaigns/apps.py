@@ -8,12 +8,9 @@ class CampaignsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from campaigns.signals import connect_signals
+        from campaigns import invalidation
 
-        connect_signals()
-        from campaigns.api.caching import connect_signals as connect_cache_signals
-
-        connect_cache_signals()
+        invalidation.connect()
         # Our v3 routers must join Wagtail's NinjaAPI before its URLs are read.
         from campaigns.api.v3.routers import register_routers
 

@@ -5,9 +5,8 @@ The ETag of a response is known before the view runs, from version numbers
 ``If-None-Match`` costs one cache read (Redis) or one query (database) and no
 rendering. It hashes:
 
-- the content generation, bumped whenever public content changes (publish,
-  unpublish, move, delete, view restriction, comment moderation, and the
-  images, documents, collections, locales, sites and statistics settings below);
+- the content generation, moved whenever public content changes
+  (:mod:`campaigns.invalidation` says by what);
 - the live counts the representation shows: a page detail takes the page's
   own views version, bumped by each counted view of that page; a page listing
   (or ``find``) the site-wide views version, bumped by each counted view; the
@@ -16,9 +15,6 @@ rendering. It hashes:
   only when a beacon arrives). Flushing the Redis buffers moves counts to the
   database without changing a shown number, so it bumps nothing;
 - the path, the sorted query string and the active language.
-
-Counted views are seen here too: a beacon (``POST /api/v3/pages/<id>/views/``)
-answered 200 was counted, 202 was not (the visitor may still be new today).
 
 Only the reads listed in ``_READS`` are cached, only for 200 answers without
 cookies, never with an ``Authorization`` header (Wagtail's bearer-token writes
@@ -38,9 +34,7 @@ import re
 import time
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.cache import cc_delim_re, patch_cache_control
 from django.utils.http import parse_etags
@@ -51,7 +45,6 @@ from campaigns.generation import (
     GENERATION,
     VIEWS,
     VISITS,
-    bump_counters,
     one_reading_per_request,
     page_views,
     read_counters,
@@ -85,7 +78,6 @@ _READS = [
     _Read(re.compile(r"^/api/v3/(locales|portal)/$"), "content"),
     _Read(re.compile(r"^/api/v3/stats/visitors/$"), "visitors"),
 ]
-_BEACON = re.compile(r"^/api/v3/pages/(?P<page>\d+)/views/$")
 
 
 def _counters_for(read: _Read, match: re.Match) -> list[str]:
@@ -157,18 +149,6 @@ def _cacheable(response: HttpResponse) -> bool:
     return not directives & {"no-store", "no-cache", "private"}
 
 
-def _note_beacon(request: HttpRequest, response: HttpResponse) -> None:
-    if request.method != "POST" or response.status_code not in (200, 202):
-        return
-    match = _BEACON.match(request.path_info)
-    if match is None:
-        return
-    names = [VISITS]
-    if response.status_code == 200:
-        names += [VIEWS, page_views(int(match["page"]))]
-    bump_counters(names)
-
-
 class APICacheMiddleware:
     """ETag, Cache-Control and 304s for the public API reads (see the module).
 
@@ -201,7 +181,6 @@ class APICacheMiddleware:
                 STORED_RESPONSE_MAX_BYTES
             ):
                 cache.set(stored_key, response, fragment_cache_seconds())
-        _note_beacon(request, response)
         return response
 
 
@@ -213,82 +192,3 @@ def _stored_key(request: HttpRequest, etag: str | None) -> str | None:
     if found is None or found[0].shows != "detail" or set(request.GET) - STORED_QUERY:
         return None
     return f"campaigns:api-response:{etag}"
-
-
-def purge_commented_page(sender, instance, created=False, update_fields=None, **kw):
-    """Purge a comment's page from the frontend cache when readers may see a change.
-
-    A ``post_save`` receiver on comments: a change of status or reply (the
-    moderation actions save with ``update_fields``) or a new comment that is
-    already approved. A no-op unless ``WAGTAILFRONTENDCACHE`` is set.
-    """
-    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        return
-    if update_fields is not None:
-        if not {"status", "reply"} & set(update_fields):
-            return
-    elif not (created and instance.is_public):
-        return
-    from wagtail.contrib.frontend_cache.utils import purge_page_from_cache
-
-    page_id = instance.page_id
-    transaction.on_commit(lambda: _purge_page(purge_page_from_cache, page_id))
-
-
-def _purge_page(purge, page_id) -> None:
-    from wagtail.models import Page
-
-    page = Page.objects.filter(pk=page_id).first()
-    if page is not None:
-        purge(page)
-
-
-#: Fields Wagtail fills in lazily while serving (an image's size and hash):
-#: saving only these changes nothing readers see.
-_HOUSEKEEPING_FIELDS = frozenset({"file_size", "file_hash"})
-
-
-def _bump(update_fields=None, **kwargs) -> None:
-    if update_fields and set(update_fields) <= _HOUSEKEEPING_FIELDS:
-        return
-    bump_counters([GENERATION])
-
-
-def _bump_edited_setting(created=False, **kwargs) -> None:
-    # A site setting is created with its defaults on first read, while a page
-    # renders: only an edit changes what readers see.
-    if not created:
-        bump_counters([GENERATION])
-
-
-def connect_signals() -> None:
-    """Bump the generation for changes outside pages, and purge commented pages."""
-    from django.db.models.signals import post_delete, post_save
-    from wagtail.documents import get_document_model_string
-    from wagtail.images import get_image_model_string
-
-    senders = [
-        get_image_model_string(),
-        get_document_model_string(),
-        "wagtailcore.Collection",
-        "wagtailcore.CollectionViewRestriction",
-        "wagtailcore.Locale",
-        "wagtailcore.Site",
-    ]
-    for sender in senders:
-        for signal in (post_save, post_delete):
-            signal.connect(
-                _bump,
-                sender=sender,
-                dispatch_uid=f"api-cache-{sender}-{signal is post_save}",
-            )
-    post_save.connect(
-        _bump_edited_setting,
-        sender="campaigns.VisitorStatisticsSettings",
-        dispatch_uid="api-cache-visitor-settings",
-    )
-    post_save.connect(
-        purge_commented_page,
-        sender="campaigns.Comment",
-        dispatch_uid="api-cache-purge-comment",
-    )

@@ -19,7 +19,7 @@ from campaigns.comments.posting import held_reason_for
 from campaigns.demo.announcements_2022 import REFERENCE
 from campaigns.demo.announcements_2023_2026 import MODEL_WORKER_2026
 from campaigns.demo.video_stories import MODEL_VILLAGE
-from campaigns.generation import bump_content_generation
+from campaigns.invalidation import comments_changed
 from campaigns.models.comments import Comment, CommentPolicy, CommentStatus
 
 #: Banned words the demo's comment policy starts with, when it has none.
@@ -310,7 +310,7 @@ def ensure_demo_comments(summary=None) -> int:
             if summary is not None:
                 summary.record("comments", True)
         if any(comment.status == APPROVED for comment in created):
-            transaction.on_commit(bump_content_generation)
+            comments_changed(c.page_id for c in created if c.status == APPROVED)
     return len(created)
 
 
