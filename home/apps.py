@@ -9,7 +9,10 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from campaigns import invalidation
+        from campaigns.api.cached_reads import register_read
 
-        # The header and footer show these from cached fragments.
+        # The header and footer show these from cached fragments, and
+        # /api/v3/portal/ serves the texts with an ETag.
         invalidation.register_setting("home.PortalSettings")
         invalidation.register_model("home.PortalText")
+        register_read("wagtailapi_v3:portal_texts")

@@ -1,4 +1,4 @@
-"""Every rule of what invalidates what is live: its models and its effects."""
+"""Every rule of what invalidates what is live: its models, routes and effects."""
 
 import pytest
 from django.apps import apps
@@ -6,6 +6,7 @@ from django.urls import reverse
 from wagtail.models import Locale, PageViewRestriction
 
 from campaigns import invalidation
+from campaigns.api.cached_reads import cached_reads, unresolved_reads
 from campaigns.generation import content_generation
 from campaigns.models import CommentStatus
 from campaigns.models.stats import VisitorStatisticsSettings
@@ -16,6 +17,24 @@ from campaigns.moderation.actions import (
 )
 from tests.conftest import make_comment, make_document, make_image
 from tests.test_api_caching import etag
+
+
+def test_every_cached_read_names_a_route_of_the_site():
+    assert unresolved_reads() == []
+    assert unresolved_reads("tests.urls_headless") == []
+    names = {read.view_name for read in cached_reads()}
+    assert "wagtailapi_v3:portal_texts" in names  # the site's own read
+
+
+def test_a_renamed_route_is_reported():
+    from campaigns.api import cached_reads as module
+
+    module.register_read("wagtailapi_v3:no_such_operation")
+    try:
+        assert unresolved_reads() == ["wagtailapi_v3:no_such_operation"]
+    finally:
+        module._READS.remove(module.CachedRead("wagtailapi_v3:no_such_operation"))
+        module._by_resolver.clear()
 
 
 def test_every_rule_names_an_installed_model_and_is_connected():
