@@ -10,15 +10,11 @@ class CampaignsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from campaigns import invalidation
         from campaigns.api.listed import register as register_listing_values
-        from campaigns.signals import connect_signals
 
         register_listing_values()
-
-        connect_signals()
-        from campaigns.api.caching import connect_signals as connect_cache_signals
-
-        connect_cache_signals()
+        invalidation.connect()
         # Our v3 routers must join Wagtail's NinjaAPI before its URLs are read.
         from campaigns.api.v3.routers import register_routers
 

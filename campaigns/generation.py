@@ -34,6 +34,16 @@ logger = logging.getLogger(__name__)
 GENERATION_KEY = "campaigns:content-generation"
 #: Name of the content generation among the counters.
 GENERATION = "content"
+#: Name of the site-wide views version, bumped by each counted view.
+VIEWS = "views"
+#: Name of the visits version, bumped by every accepted beacon.
+VISITS = "visits"
+
+
+def page_views(page_id) -> str:
+    """Name of one page's views version, bumped by each counted view of that page."""
+    return f"views:{page_id}"
+
 
 _PROCESS_LOCAL_CACHES = (
     "django.core.cache.backends.locmem.LocMemCache",

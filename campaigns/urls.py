@@ -1,12 +1,8 @@
-"""URLs a host site includes to serve the plugin's APIs (see docs/install.md)."""
+"""The plugin's URLs in one include: the APIs at api/, the comment form and captcha."""
 
 from django.urls import include, path
-from wagtail.api.v3.urls import api as api_v3
-
-from campaigns.api.v2.router import api_router
 
 urlpatterns = [
-    path("api/v2/", api_router.urls),
-    path("api/v3/", api_v3.urls),
+    path("api/", include("campaigns.api.urls")),
     path("", include("campaigns.comments.urls")),
 ]

@@ -1,11 +1,10 @@
 """Admin and rich-text wiring of the campaigns plugin."""
 
-from django.db import transaction
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from campaigns.generation import bump_content_generation
+from campaigns import invalidation
 from campaigns.models import Comment
 from campaigns.moderation.bulk_actions import BULK_ACTIONS
 from campaigns.moderation.log_actions import register_comment_log_actions
@@ -39,10 +38,11 @@ hooks.register("construct_homepage_panels", add_pending_comments_panel)
 
 
 @hooks.register("after_delete_snippet")
-def bump_generation_after_comment_deletion(request, instances):
+def follow_comment_deletion(request, instances):
     """Deleting an approved comment changes what readers see."""
-    if any(isinstance(obj, Comment) and obj.is_public for obj in instances):
-        transaction.on_commit(bump_content_generation)
+    invalidation.comments_changed(
+        obj.page_id for obj in instances if isinstance(obj, Comment) and obj.is_public
+    )
 
 
 import campaigns.stats.admin  # noqa: E402,F401 -- the statistics report's hooks.

@@ -14,7 +14,9 @@ urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
-    path("", include("campaigns.urls")),
+    # The plugin's APIs; CORS and the CSP follow PORTAL_API_PREFIX too.
+    path(settings.PORTAL_API_PREFIX, include("campaigns.api.urls")),
+    path("", include("campaigns.comments.urls")),
 ]
 
 if settings.DEBUG:

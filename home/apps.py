@@ -8,25 +8,11 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.db.models.signals import post_save
+        from campaigns import invalidation
+        from campaigns.api.cached_reads import register_read
 
-        from campaigns.generation import bump_content_generation
-        from home.models import PortalSettings, PortalText
-
-        # The header and footer show these settings from cached fragments.
-        post_save.connect(
-            _settings_saved, sender=PortalSettings, dispatch_uid="home-portal-settings"
-        )
-        post_save.connect(
-            bump_content_generation,
-            sender=PortalText,
-            dispatch_uid="home-portal-text",
-        )
-
-
-def _settings_saved(sender, created, **kwargs):
-    """A row made on first read holds the defaults pages already show: no change."""
-    if not created:
-        from campaigns.generation import bump_content_generation
-
-        bump_content_generation()
+        # The header and footer show these from cached fragments, and
+        # /api/v3/portal/ serves the texts with an ETag.
+        invalidation.register_setting("home.PortalSettings")
+        invalidation.register_model("home.PortalText")
+        register_read("wagtailapi_v3:portal_texts")

@@ -1,29 +1,26 @@
 """HTTP caching of the public API reads: ``ETag``, ``Cache-Control`` and 304s.
 
-The ETag of a response is known before the view runs, from version numbers
+The reads cached are those of :mod:`campaigns.api.cached_reads`, found by the
+URL name a request resolves to, wherever the host mounts the API. The ETag of
+a response is known before the view runs, from version numbers
 (:mod:`campaigns.generation`) and the request, so a revalidation with
 ``If-None-Match`` costs one cache read (Redis) or one query (database) and no
 rendering. It hashes:
 
-- the content generation, bumped whenever public content changes (publish,
-  unpublish, move, delete, view restriction, comment moderation, and the
-  images, documents, collections, locales, sites and statistics settings below);
+- the content generation, moved whenever public content changes
+  (:mod:`campaigns.invalidation` says by what);
 - the live counts the representation shows: a page detail takes the page's
-  own views version, bumped by each counted view of that page; a page listing
-  (or ``find``) the site-wide views version, bumped by each counted view; the
-  visitor statistics the visits version, bumped by every accepted beacon, and
+  own views version, moved by each counted view of that page; a page listing
+  (or ``find``) the site-wide views version, moved by each counted view; the
+  visitor statistics the visits version, moved by every accepted beacon, and
   the current minute (visitors drop out of "online" as time passes, not
   only when a beacon arrives). Flushing the Redis buffers moves counts to the
-  database without changing a shown number, so it bumps nothing;
+  database without changing a shown number, so it moves nothing;
 - the path, the sorted query string and the active language.
 
-Counted views are seen here too: a beacon (``POST /api/v3/pages/<id>/views/``)
-answered 200 was counted, 202 was not (the visitor may still be new today).
-
-Only the reads listed in ``_READS`` are cached, only for 200 answers without
-cookies, never with an ``Authorization`` header (Wagtail's bearer-token writes
-and reads) and never for a response that already says ``no-store`` or
-``private`` (the captcha, the beacon, previews).
+Only 200 answers without cookies are cached, never with an ``Authorization``
+header (Wagtail's bearer-token writes and reads) and never for a response that
+already says ``no-store`` or ``private`` (the captcha, the beacon, previews).
 
 A page detail asked for without a query (or only ``?locale=``), the shape
 front-ends ask for, is also kept rendered in the shared cache under its ETag,
@@ -34,25 +31,18 @@ arbitrary query strings cannot fill the cache.
 """
 
 import hashlib
-import re
 import time
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.cache import cc_delim_re, patch_cache_control
 from django.utils.http import parse_etags
 from django.utils.translation import get_language
 
+from campaigns.api.cached_reads import DETAIL, VISITORS, CachedRead, read_for
 from campaigns.conf import fragment_cache_seconds
-from campaigns.generation import (
-    GENERATION,
-    bump_counters,
-    one_reading_per_request,
-    read_counters,
-)
+from campaigns.generation import one_reading_per_request, read_counters
 
 #: Seconds a client or CDN may reuse a response without asking again.
 MAX_AGE = 30
@@ -66,65 +56,19 @@ STORED_RESPONSE_MAX_BYTES = 512 * 1024
 #: The query parameters a stored page detail may have.
 STORED_QUERY = {"locale"}
 
-#: Counter names (see :mod:`campaigns.generation`).
-VIEWS = "views"
-VISITS = "visits"
 
-
-def page_views(page_id) -> str:
-    return f"views:{page_id}"
-
-
-@dataclass(frozen=True)
-class _Read:
-    pattern: re.Pattern
-    #: What the representation shows: "detail", "listing", "visitors" or "content".
-    shows: str
-
-
-_READS = [
-    _Read(re.compile(r"^/api/v[23]/pages/(?P<page>\d+)/$"), "detail"),
-    _Read(re.compile(r"^/api/v[23]/pages/(find/)?$"), "listing"),
-    _Read(re.compile(r"^/api/v[23]/(images|documents)/(\d+/|find/)?$"), "content"),
-    _Read(re.compile(r"^/api/v3/comments/$"), "content"),
-    _Read(re.compile(r"^/api/v3/(locales|portal)/$"), "content"),
-    _Read(re.compile(r"^/api/v3/stats/visitors/$"), "visitors"),
-]
-_BEACON = re.compile(r"^/api/v3/pages/(?P<page>\d+)/views/$")
-
-
-def _counters_for(read: _Read, match: re.Match) -> list[str]:
-    if read.shows == "detail":
-        return [GENERATION, page_views(int(match["page"]))]
-    if read.shows == "listing":
-        return [GENERATION, VIEWS]
-    if read.shows == "visitors":
-        return [GENERATION, VISITS]
-    return [GENERATION]
-
-
-def _match(path: str) -> tuple[_Read, re.Match] | None:
-    for read in _READS:
-        match = read.pattern.match(path)
-        if match:
-            return read, match
-    return None
-
-
-def etag_for(request: HttpRequest) -> str | None:
-    """The ETag of a cacheable API read, without rendering it (None: not cacheable)."""
+def etag_for(request: HttpRequest, read: CachedRead) -> str | None:
+    """The ETag of ``read`` for ``request``, without rendering (None: not cacheable)."""
     if request.method not in ("GET", "HEAD") or "HTTP_AUTHORIZATION" in request.META:
         return None
-    found = _match(request.path_info)
-    if found is None:
+    names = read.counters(request.resolver_match.kwargs)
+    if names is None:
         return None
-    read, match = found
-    names = _counters_for(read, match)
     counters = read_counters(names)
     if counters is None:
         return None
     parts = [f"{name}={counters[name]}" for name in names]
-    if read.shows == "visitors":
+    if read.shows == VISITORS:
         parts.append(f"minute={int(time.time() // VISITORS_BUCKET)}")
     query = sorted(request.GET.lists())
     parts += [request.path_info, repr(query), get_language() or ""]
@@ -162,23 +106,22 @@ def _cacheable(response: HttpResponse) -> bool:
     return not directives & {"no-store", "no-cache", "private"}
 
 
-def _note_beacon(request: HttpRequest, response: HttpResponse) -> None:
-    if request.method != "POST" or response.status_code not in (200, 202):
-        return
-    match = _BEACON.match(request.path_info)
-    if match is None:
-        return
-    names = [VISITS]
-    if response.status_code == 200:
-        names += [VIEWS, page_views(int(match["page"]))]
-    bump_counters(names)
+@dataclass
+class _Revalidation:
+    """What the middleware learnt of an API read before its view ran."""
+
+    etag: str
+    stored_key: str | None
+    answered: bool = False
 
 
 class APICacheMiddleware:
     """ETag, Cache-Control and 304s for the public API reads (see the module).
 
-    For every request it also makes the page's fragments share one reading of
-    the content generation (:func:`~campaigns.generation.one_reading_per_request`).
+    The read is known once the URL is resolved (``process_view``), before its
+    view runs. For every request the middleware also makes the page's
+    fragments share one reading of the content generation
+    (:func:`~campaigns.generation.one_reading_per_request`).
     """
 
     def __init__(self, get_response):
@@ -186,114 +129,37 @@ class APICacheMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         with one_reading_per_request():
-            return self._serve(request)
+            response = self.get_response(request)
+            seen = getattr(request, "_campaigns_revalidation", None)
+            if seen is not None and not seen.answered and _cacheable(response):
+                _cache_headers(response, seen.etag)
+                if seen.stored_key is not None and len(response.content) <= (
+                    STORED_RESPONSE_MAX_BYTES
+                ):
+                    cache.set(seen.stored_key, response, fragment_cache_seconds())
+            return response
 
-    def _serve(self, request: HttpRequest) -> HttpResponse:
-        if not request.path_info.startswith("/api/"):
-            return self.get_response(request)
-        etag = etag_for(request)
-        if etag is not None and _matches(
-            request.headers.get("If-None-Match", ""), etag
-        ):
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
+        read = read_for(request)
+        etag = None if read is None else etag_for(request, read)
+        if etag is None:
+            return None
+        seen = _Revalidation(etag, _stored_key(request, read, etag))
+        request._campaigns_revalidation = seen
+        if _matches(request.headers.get("If-None-Match", ""), etag):
+            seen.answered = True
             return _cache_headers(HttpResponseNotModified(), etag)
-        stored_key = _stored_key(request, etag)
-        if stored_key is not None and (stored := cache.get(stored_key)) is not None:
+        if seen.stored_key is not None:
+            stored = cache.get(seen.stored_key)
+            seen.answered = stored is not None
             return stored
-        response = self.get_response(request)
-        if etag is not None and _cacheable(response):
-            _cache_headers(response, etag)
-            if stored_key is not None and len(response.content) <= (
-                STORED_RESPONSE_MAX_BYTES
-            ):
-                cache.set(stored_key, response, fragment_cache_seconds())
-        _note_beacon(request, response)
-        return response
-
-
-def _stored_key(request: HttpRequest, etag: str | None) -> str | None:
-    """Where a page detail's rendered answer is kept, or None when it is not."""
-    if etag is None or not fragment_cache_seconds() or request.method != "GET":
         return None
-    found = _match(request.path_info)
-    if found is None or found[0].shows != "detail" or set(request.GET) - STORED_QUERY:
+
+
+def _stored_key(request: HttpRequest, read: CachedRead, etag: str) -> str | None:
+    """Where a page detail's rendered answer is kept, or None when it is not."""
+    if not fragment_cache_seconds() or request.method != "GET":
+        return None
+    if read.shows != DETAIL or set(request.GET) - STORED_QUERY:
         return None
     return f"campaigns:api-response:{etag}"
-
-
-def purge_commented_page(sender, instance, created=False, update_fields=None, **kw):
-    """Purge a comment's page from the frontend cache when readers may see a change.
-
-    A ``post_save`` receiver on comments: a change of status or reply (the
-    moderation actions save with ``update_fields``) or a new comment that is
-    already approved. A no-op unless ``WAGTAILFRONTENDCACHE`` is set.
-    """
-    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        return
-    if update_fields is not None:
-        if not {"status", "reply"} & set(update_fields):
-            return
-    elif not (created and instance.is_public):
-        return
-    from wagtail.contrib.frontend_cache.utils import purge_page_from_cache
-
-    page_id = instance.page_id
-    transaction.on_commit(lambda: _purge_page(purge_page_from_cache, page_id))
-
-
-def _purge_page(purge, page_id) -> None:
-    from wagtail.models import Page
-
-    page = Page.objects.filter(pk=page_id).first()
-    if page is not None:
-        purge(page)
-
-
-#: Fields Wagtail fills in lazily while serving (an image's size and hash):
-#: saving only these changes nothing readers see.
-_HOUSEKEEPING_FIELDS = frozenset({"file_size", "file_hash"})
-
-
-def _bump(update_fields=None, **kwargs) -> None:
-    if update_fields and set(update_fields) <= _HOUSEKEEPING_FIELDS:
-        return
-    bump_counters([GENERATION])
-
-
-def _bump_edited_setting(created=False, **kwargs) -> None:
-    # A site setting is created with its defaults on first read, while a page
-    # renders: only an edit changes what readers see.
-    if not created:
-        bump_counters([GENERATION])
-
-
-def connect_signals() -> None:
-    """Bump the generation for changes outside pages, and purge commented pages."""
-    from django.db.models.signals import post_delete, post_save
-    from wagtail.documents import get_document_model_string
-    from wagtail.images import get_image_model_string
-
-    senders = [
-        get_image_model_string(),
-        get_document_model_string(),
-        "wagtailcore.Collection",
-        "wagtailcore.CollectionViewRestriction",
-        "wagtailcore.Locale",
-        "wagtailcore.Site",
-    ]
-    for sender in senders:
-        for signal in (post_save, post_delete):
-            signal.connect(
-                _bump,
-                sender=sender,
-                dispatch_uid=f"api-cache-{sender}-{signal is post_save}",
-            )
-    post_save.connect(
-        _bump_edited_setting,
-        sender="campaigns.VisitorStatisticsSettings",
-        dispatch_uid="api-cache-visitor-settings",
-    )
-    post_save.connect(
-        purge_commented_page,
-        sender="campaigns.Comment",
-        dispatch_uid="api-cache-purge-comment",
-    )

@@ -2,8 +2,9 @@
 
 Each function takes one transaction, locks the comment row, records what it
 changed as Wagtail log entries (``campaigns.moderation.log_actions``) and,
-once the transaction has committed, moves the content generation when readers
-would see the change and tells the reader about an official reply.
+when readers would see the change, has the content generation move and the
+page purged (:func:`campaigns.invalidation.comments_changed`); once the
+transaction has committed, it tells the reader about an official reply.
 """
 
 import uuid
@@ -16,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, Site
 
-from campaigns.generation import bump_content_generation
+from campaigns import invalidation
 from campaigns.models import Comment, CommentBlock, CommentPolicy, CommentStatus
 from campaigns.moderation import log_actions
 from campaigns.moderation.notifications import notify_reader_of_reply
@@ -104,7 +105,7 @@ def update_comment(
 
     seen_by_readers = was_public or locked.is_public
     if seen_by_readers and (original or status_changed or reply_changed):
-        transaction.on_commit(bump_content_generation)
+        invalidation.comments_changed([locked.page_id])
     _schedule_reader_notice(locked)
     return locked
 
@@ -131,7 +132,7 @@ def set_comment_status(comment: Comment, status, *, by, note: str = "") -> bool:
     locked.save(update_fields=fields)
     _log(locked, [(STATUS_ACTIONS[status], {"note": note})], by=by)
     if was_public or locked.is_public:
-        transaction.on_commit(bump_content_generation)
+        invalidation.comments_changed([locked.page_id])
     _schedule_reader_notice(locked)
     return True
 
@@ -239,8 +240,9 @@ def erase_comments(email: str, *, by) -> int:
             deleted=True,
         )
     Comment.objects.filter(pk__in=[comment.pk for comment in comments]).delete()
-    if any(comment.is_public for comment in comments):
-        transaction.on_commit(bump_content_generation)
+    invalidation.comments_changed(
+        comment.page_id for comment in comments if comment.is_public
+    )
     return len(comments)
 
 

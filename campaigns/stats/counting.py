@@ -13,6 +13,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from wagtail.models import Page
 
+from campaigns import invalidation
 from campaigns.models.querysets import public_pages
 from campaigns.models.stats import DailyVisits, PageViewCount
 from campaigns.stats import db_store, redis_store
@@ -44,9 +45,15 @@ def count_view(request: HttpRequest, page_id: int) -> ViewResult:
     """Count one view of ``page_id`` by the requesting visitor, once per 30 minutes.
 
     Bots are not counted. Raises :class:`PageNotCounted` for a page readers
-    cannot see.
+    cannot see. Moves the versions the counts are shown under
+    (:func:`campaigns.invalidation.beacon_seen`).
     """
-    now = timezone.now()
+    result = _count(request, page_id, timezone.now())
+    invalidation.beacon_seen(page_id, counted=result.counted)
+    return result
+
+
+def _count(request, page_id, now) -> ViewResult:
     connection = redis_store.client()
     if connection is not None:
         try:

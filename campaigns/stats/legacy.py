@@ -19,8 +19,7 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
-from campaigns.api.caching import VIEWS, page_views
-from campaigns.generation import bump_counters
+from campaigns import invalidation
 from campaigns.models.stats import PageViewCount
 from campaigns.stats import redis_store
 
@@ -189,7 +188,7 @@ def show_new_counts(page_ids) -> None:
     """
     if not page_ids:
         return
-    bump_counters([VIEWS, *map(page_views, page_ids)])
+    invalidation.counts_imported(page_ids)
     connection = redis_store.client()
     if connection is None:
         return

@@ -4,6 +4,7 @@ This is the only settings module that reads the environment (DESIGN §9). Defaul
 are safe for a developer machine: SQLite, local-memory cache, no wildcard hosts.
 """
 
+import re
 import shutil
 from pathlib import Path
 
@@ -28,8 +29,10 @@ ENV_PROVIDED = {
 }
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
+#: Where cms/urls.py mounts the plugin's APIs (v2/ and v3/ below it).
+PORTAL_API_PREFIX = "api/"
 # Front-ends read the API only, without cookies; they revalidate with ETags.
-CORS_URLS_REGEX = r"^/api/.*$"
+CORS_URLS_REGEX = rf"^/{re.escape(PORTAL_API_PREFIX)}"
 CORS_ALLOW_CREDENTIALS = False
 # Front-ends read the ETag to revalidate and Retry-After to wait after a 429.
 CORS_EXPOSE_HEADERS = ["ETag", "Retry-After"]
@@ -224,7 +227,12 @@ SESSION_COOKIE_HTTPONLY = True
 
 # The public site runs no inline script; the Wagtail admin keeps its own policy.
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/", "/api/v3/docs"],
+    # The v3 API's interactive documentation (Swagger UI) is left out too.
+    "EXCLUDE_URL_PREFIXES": [
+        "/admin/",
+        "/django-admin/",
+        f"/{PORTAL_API_PREFIX}v3/docs",
+    ],
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],

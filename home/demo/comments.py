@@ -16,7 +16,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
 from campaigns.comments.posting import held_reason_for
-from campaigns.generation import bump_content_generation
+from campaigns.invalidation import comments_changed
 from campaigns.models.comments import Comment, CommentPolicy, CommentStatus
 from home.demo.announcements_2022 import REFERENCE
 from home.demo.announcements_2023_2026 import MODEL_WORKER_2026
@@ -310,7 +310,7 @@ def ensure_demo_comments(summary=None) -> int:
             if summary is not None:
                 summary.record("comments", True)
         if any(comment.status == APPROVED for comment in created):
-            transaction.on_commit(bump_content_generation)
+            comments_changed(c.page_id for c in created if c.status == APPROVED)
     return len(created)
 
 
