@@ -14,6 +14,9 @@ class CampaignsConfig(AppConfig):
         from campaigns.api.caching import connect_signals as connect_cache_signals
 
         connect_cache_signals()
+        from campaigns.setup import connect_signals as connect_setup_signals
+
+        connect_setup_signals()
         # Our v3 routers must join Wagtail's NinjaAPI before its URLs are read.
         from campaigns.api.v3.routers import register_routers
 

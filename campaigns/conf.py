@@ -4,6 +4,7 @@ Read them here, never through scattered ``getattr(settings, ...)``.
 """
 
 from django.conf import settings
+from django.utils.translation import gettext
 
 #: Named image renditions used by templates and by both APIs.
 RENDITION_SPECS: dict[str, str] = getattr(
@@ -82,3 +83,27 @@ MAX_PAGE_ID = 2**31 - 1
 #: (``{"/portal/": "home.api.portal_router"}``): added to Wagtail's v3 API with
 #: the plugin's, so that one OpenAPI document describes them all.
 API_V3_ROUTERS: dict[str, str] = getattr(settings, "CAMPAIGNS_API_V3_ROUTERS", {})
+
+
+def officers_group_name() -> str:
+    """Group of the communications officers, who write pages (``campaigns_setup``)."""
+    return getattr(settings, "CAMPAIGNS_OFFICERS_GROUP", "Communications officers")
+
+
+def moderators_group_name() -> str:
+    """Group of the plugin's moderators, who approve pages and work the comments.
+
+    Not Wagtail's own "Moderators" group, which may publish the whole tree.
+    """
+    return getattr(settings, "CAMPAIGNS_MODERATORS_GROUP", "Campaign moderators")
+
+
+def workflow_name() -> str:
+    """Name of the approval workflow and its task, when ``campaigns_setup`` makes them.
+
+    Wagtail shows workflow names untranslated, so the default is translated
+    once, into the language active when the command runs (``LANGUAGE_CODE``).
+    """
+    return getattr(settings, "CAMPAIGNS_WORKFLOW_NAME", None) or gettext(
+        "Moderator approval"
+    )
