@@ -25,6 +25,7 @@ messages: $(STAMP)
 ## Serve the demo portal on http://127.0.0.1:8000 with SQLite and demo content.
 run: messages
 	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py campaigns_setup
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py run_scheduler & \
 	  scheduler=$$!; \

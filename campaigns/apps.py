@@ -15,6 +15,9 @@ class CampaignsConfig(AppConfig):
 
         register_listing_values()
         invalidation.connect()
+        from campaigns.setup import connect_signals as connect_setup_signals
+
+        connect_setup_signals()
         # Our v3 routers must join Wagtail's NinjaAPI before its URLs are read.
         from campaigns.api.v3.routers import register_routers
 

@@ -13,6 +13,7 @@ them with its default (``tests/test_conf.py`` checks that it does).
 from dataclasses import dataclass
 
 from django.conf import settings as django_settings
+from django.utils.translation import gettext
 
 #: Every setting's name starts with this.
 PREFIX = "CAMPAIGNS_"
@@ -93,6 +94,20 @@ SETTINGS: dict[str, Setting] = {
         "by the plugin's: `?locale=`, accent-folded search, `/en/` paths, "
         "translations in `meta`. Read at startup.",
     ),
+    "OFFICERS_GROUP": Setting(
+        "Communications officers",
+        "Group of the communications officers, who write pages (`campaigns_setup`).",
+    ),
+    "MODERATORS_GROUP": Setting(
+        "Campaign moderators",
+        "Group of the plugin's moderators, who approve pages and work the "
+        "comments; not Wagtail's own `Moderators`, which may publish the whole tree.",
+    ),
+    "WORKFLOW_NAME": Setting(
+        None,
+        "Name of the approval workflow `campaigns_setup` makes; `None`: "
+        '"Moderator approval" in `LANGUAGE_CODE`.',
+    ),
     "VIETNAMESE_SLUGS": Setting(
         False,
         "Transliterate Vietnamese in the admin's slug field of every model "
@@ -146,3 +161,12 @@ def fragment_cache_seconds() -> int:
         return configured
     backend = django_settings.CACHES["default"]["BACKEND"]
     return 0 if backend in _PROCESS_LOCAL_CACHES else 600
+
+
+def workflow_name() -> str:
+    """Name of the approval workflow and its task, when ``campaigns_setup`` makes them.
+
+    Wagtail shows workflow names untranslated, so the default is translated
+    once, into the language active when the command runs (``LANGUAGE_CODE``).
+    """
+    return _read("WORKFLOW_NAME") or gettext("Moderator approval")

@@ -7,6 +7,8 @@ import pytest
 from django.core.cache import caches
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
+from django.core.management import call_command
+from django.db import connections
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.embeds.embeds import get_embed_hash
@@ -25,6 +27,22 @@ from campaigns.models import (
 from home.models import HomePage
 
 _counter = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database as a site has it after ``migrate`` and ``campaigns_setup``.
+
+    The data ``serialized_rollback`` restores was taken when the database was
+    created, before the command ran: take it again.
+    """
+    with django_db_blocker.unblock():
+        call_command("campaigns_setup", verbosity=0)
+        for connection in connections.all():
+            if getattr(connection, "_test_serialized_contents", None) is not None:
+                connection._test_serialized_contents = (
+                    connection.creation.serialize_db_to_string()
+                )
 
 
 @pytest.fixture(autouse=True)
@@ -294,7 +312,7 @@ def moderator(db, django_user_model):
     user = django_user_model.objects.create_user(
         "moderator", "moderator@example.gov.vn", "x-Moderator-2026"
     )
-    user.groups.add(Group.objects.get(name="Moderators"))
+    user.groups.add(Group.objects.get(name="Campaign moderators"))
     return user
 
 

@@ -173,7 +173,7 @@ def test_dry_run_sends_and_marks_nothing(moderator, make_campaign, mailoutbox):
 def test_inactive_or_addressless_moderators_get_nothing(
     db, django_user_model, make_campaign, mailoutbox
 ):
-    group = Group.objects.get(name="Moderators")
+    group = Group.objects.get(name="Campaign moderators")
     gone = django_user_model.objects.create_user(
         "gone", "gone@example.gov.vn", is_active=False
     )

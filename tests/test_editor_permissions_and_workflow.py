@@ -27,7 +27,7 @@ def officer(django_user_model):
 @pytest.fixture
 def moderator(django_user_model):
     user = django_user_model.objects.create_user("moderator1", password="pw-mod-1")
-    user.groups.add(Group.objects.get(name="Moderators"))
+    user.groups.add(Group.objects.get(name="Campaign moderators"))
     return user
 
 
@@ -69,7 +69,7 @@ def test_campaign_pages_go_through_moderator_approval(
     task_state = workflow_state.current_task_state
     assert not Page.objects.get(pk=page.pk).live
     task = task_state.task.specific
-    assert list(task.groups.values_list("name", flat=True)) == ["Moderators"]
+    assert list(task.groups.values_list("name", flat=True)) == ["Campaign moderators"]
     assert task.get_actions(page, officer) == []
     assert "approve" in [name for name, *_ in task.get_actions(page, moderator)]
 

@@ -171,10 +171,10 @@ def test_moderators_and_officers_may_read_it(client, request, pages, member):
     assert URL in client.get("/admin/").content.decode()
 
 
-def test_the_permission_is_granted_by_migration_to_two_groups(db):
+def test_the_permission_is_granted_by_campaigns_setup_to_two_groups(db):
     permission = Permission.objects.get(codename="view_statistics")
     assert set(permission.group_set.values_list("name", flat=True)) == {
-        "Moderators",
+        "Campaign moderators",
         "Communications officers",
     }
 

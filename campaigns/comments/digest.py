@@ -28,8 +28,6 @@ from campaigns.models.comments import Comment, CommentStatus
 
 logger = logging.getLogger(__name__)
 
-#: Group whose members receive the digest.
-MODERATORS_GROUP = "Moderators"
 #: Comments listed one by one in a mail; the rest are counted.
 MAX_LISTED = 50
 #: Language of the mail: the moderators work in Vietnamese.
@@ -52,13 +50,13 @@ class DigestResult:
 
 
 def moderator_addresses() -> list[str]:
-    """Addresses of the active ``Moderators`` with an e-mail address.
+    """Addresses of the active campaign moderators with an e-mail address.
 
     When that group has nobody to write to, active superusers with an address
     receive the digest instead, so new comments never go unnoticed.
     """
     users = get_user_model().objects.filter(is_active=True).exclude(email="")
-    moderators = users.filter(groups__name=MODERATORS_GROUP)
+    moderators = users.filter(groups__name=conf.MODERATORS_GROUP)
     chosen = moderators if moderators.exists() else users.filter(is_superuser=True)
     return sorted(set(chosen.values_list("email", flat=True)))
 

@@ -1,27 +1,11 @@
 """Who may read the visitor statistics report (issue 6).
 
-Superusers, moderators and communications officers. The permission lives on
-``DailyVisits``, the table the report's chart is drawn from.
+The permission lives on ``DailyVisits``, the table the report's chart is drawn
+from. ``campaigns_setup`` grants it to the officers and moderators (this
+migration once did).
 """
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
-
-GROUPS = ["Moderators", "Communications officers"]
-
-
-def grant_statistics_permission(apps, schema_editor):
-    app_config = apps.get_app_config("campaigns")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-    Group = apps.get_model("auth.Group")
-    Permission = apps.get_model("auth.Permission")
-    permission = Permission.objects.get(
-        content_type__app_label="campaigns", codename="view_statistics"
-    )
-    for group in Group.objects.filter(name__in=GROUPS):
-        group.permissions.add(permission)
 
 
 class Migration(migrations.Migration):
@@ -36,5 +20,4 @@ class Migration(migrations.Migration):
                 "verbose_name_plural": "daily visits",
             },
         ),
-        migrations.RunPython(grant_statistics_permission, migrations.RunPython.noop),
     ]

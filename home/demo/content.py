@@ -151,7 +151,7 @@ PDF_DISCLAIMER = "Văn bản minh họa cho bản demo, không có giá trị ph
 #: Demo accounts (DEBUG only): username → (group name, is superuser).
 DEMO_USERS = {
     "editor": ("Communications officers", False),
-    "moderator": ("Moderators", False),
+    "moderator": ("Campaign moderators", False),
     "admin": ("", True),
 }
 #: Shared password of the private (view-restricted) demo campaign.

@@ -17,8 +17,8 @@ def ensure_demo_users(record) -> dict[str, bool]:
     """Create ``editor``, ``moderator`` and ``admin``; returns username → created.
 
     Existing accounts are left alone (password included). Groups are created
-    empty when missing: their permissions belong to the migration that defines
-    them, not to the demo.
+    empty when missing: their permissions belong to ``campaigns_setup``, not to
+    the demo.
     """
     created = {}
     for username, (group_name, is_superuser) in DEMO_USERS.items():

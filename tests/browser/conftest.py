@@ -3,8 +3,8 @@
 Browser tests use a transactional database (the live server answers from
 another thread), which Django flushes after each test. Each module marks its
 tests ``django_db(transaction=True, serialized_rollback=True)`` so that what
-the data migrations created (home page, editor groups, the "Moderator
-approval" workflow) is restored before every test.
+the data migrations and ``campaigns_setup`` created (home page, editor groups,
+the approval workflow) is restored before every test.
 """
 
 import io

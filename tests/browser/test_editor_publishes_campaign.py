@@ -42,7 +42,7 @@ def editor(django_user_model):
 
 @pytest.fixture
 def moderator(django_user_model):
-    return _admin_user(django_user_model, "moderator", "Moderators")
+    return _admin_user(django_user_model, "moderator", "Campaign moderators")
 
 
 def log_in(page, user):
