@@ -82,3 +82,12 @@ MAX_PAGE_ID = 2**31 - 1
 #: (``{"/portal/": "home.api.portal_router"}``): added to Wagtail's v3 API with
 #: the plugin's, so that one OpenAPI document describes them all.
 API_V3_ROUTERS: dict[str, str] = getattr(settings, "CAMPAIGNS_API_V3_ROUTERS", {})
+
+
+def index_parent_page_types() -> list[str] | None:
+    """Page types the campaign and video story indexes may be created under.
+
+    ``CAMPAIGNS_INDEX_PARENT_PAGE_TYPES``, as ``"app_label.ModelName"`` strings;
+    None (the default) allows any page type, as Wagtail does.
+    """
+    return getattr(settings, "CAMPAIGNS_INDEX_PARENT_PAGE_TYPES", None)

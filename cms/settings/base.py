@@ -340,6 +340,8 @@ CAMPAIGNS_CAPTCHA_RATE_PER_CLIENT = env.str("CAPTCHA_RATE_PER_CLIENT", default="
 CAMPAIGNS_HEADLESS_PREVIEW_URL = env.str("HEADLESS_PREVIEW_URL", default="")
 # The site's own v3 routers, in the same OpenAPI document as the plugin's.
 CAMPAIGNS_API_V3_ROUTERS = {"/portal/": "home.api.portal_router"}
+# The campaign and video story indexes live directly under the portal's home page.
+CAMPAIGNS_INDEX_PARENT_PAGE_TYPES = ["home.HomePage"]
 RATELIMIT_USE_CACHE = "default"
 # Count in the cache; with a cache error, let the request through (the captcha
 # and moderation still hold). Without Redis the counts are per process: the
