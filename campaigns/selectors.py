@@ -17,7 +17,13 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
 from campaigns import conf
-from campaigns.models import CampaignPage, Comment, VideoStoryPage
+from campaigns.models import (
+    CampaignIndexPage,
+    CampaignIndexPinnedCampaign,
+    CampaignPage,
+    Comment,
+    VideoStoryPage,
+)
 
 
 def _with_listing_image(queryset: QuerySet, image: str, *also: str) -> QuerySet:
@@ -126,11 +132,16 @@ def campaign_tags(index: Page) -> list[Tag]:
 
 
 def pinned_and_latest_campaigns(home: Page) -> tuple[list, list]:
-    """Pinned campaigns (the editor's order), then the latest others of the locale."""
+    """Campaigns pinned on the index below ``home``, then the latest others.
+
+    The pins keep the editor's order; the latest are of the home page's
+    language. The index is found in the pins' own query (one query).
+    """
+    pins = CampaignIndexPinnedCampaign.objects.filter(
+        index__in=CampaignIndexPage.objects.child_of(home)
+    )
     pinned_ids = list(
-        home.specific.pinned_campaigns.order_by("sort_order").values_list(
-            "campaign_id", flat=True
-        )
+        dict.fromkeys(pins.order_by("sort_order").values_list("campaign_id", flat=True))
     )
     visible = _with_card_images(public_campaigns(locale=home.locale))
     pinned_by_id = {page.pk: page for page in visible.filter(pk__in=pinned_ids)}

@@ -21,6 +21,7 @@ from wagtail.coreutils import resolve_model_string
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, get_page_models
 from wagtail.search import index
+from wagtail_localize.fields import BaseTranslatableField
 
 from campaigns import conf
 from campaigns.api.v2.fields import (
@@ -34,6 +35,7 @@ from campaigns.api.v2.fields import (
 )
 from campaigns.blocks import StoryStreamBlock
 from campaigns.models.commentable import CommentablePageMixin
+from campaigns.models.pins import CampaignIndexPageForm
 from campaigns.preview import HeadlessPreviewMixin
 from campaigns.search import FoldedSearchMixin
 from campaigns.slugs import AsciiSlugMixin
@@ -90,6 +92,25 @@ class CampaignIndexPage(RoutablePageMixin, ListingIndexPage):
     """The list of campaign announcements, newest first, with its feeds."""
 
     subpage_types = ["campaigns.CampaignPage"]
+
+    content_panels = [
+        *ListingIndexPage.content_panels,
+        InlinePanel(
+            "pinned_campaigns",
+            label=_("Pinned campaign"),
+            heading=_("Pinned campaigns"),
+            help_text=_(
+                "Featured first on the home page, in this order. Only campaigns "
+                "of this index can be pinned."
+            ),
+            max_num=6,
+        ),
+    ]
+    base_form_class = CampaignIndexPageForm
+    # Each language pins its own campaigns: a copy or a new translation starts
+    # with none, and wagtail-localize neither translates nor syncs them.
+    exclude_fields_in_copy = ["pinned_campaigns"]
+    override_translatable_fields = [BaseTranslatableField("pinned_campaigns")]
 
     def listing_context(self, request) -> dict:
         from campaigns.views.index import campaign_index_context
