@@ -94,6 +94,11 @@ SETTINGS: dict[str, Setting] = {
         "by the plugin's: `?locale=`, accent-folded search, `/en/` paths, "
         "translations in `meta`. Read at startup.",
     ),
+    "INDEX_PARENT_PAGE_TYPES": Setting(
+        None,
+        'Page types (`"app_label.ModelName"`) the campaign and video story '
+        "indexes may be created under; `None`: any page type.",
+    ),
     "OFFICERS_GROUP": Setting(
         "Communications officers",
         "Group of the communications officers, who write pages (`campaigns_setup`).",

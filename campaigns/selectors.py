@@ -15,7 +15,13 @@ from django.utils.translation import get_language_from_path
 from wagtail.models import Locale, Page, Site
 
 from campaigns import conf
-from campaigns.models import CampaignPage, Comment, VideoStoryPage
+from campaigns.models import (
+    CampaignIndexPage,
+    CampaignIndexPinnedCampaign,
+    CampaignPage,
+    Comment,
+    VideoStoryPage,
+)
 from campaigns.models.querysets import public_pages
 
 
@@ -56,11 +62,16 @@ def public_translations_by_page(pages: Iterable[Page]) -> dict[int, list[Page]]:
 
 
 def pinned_and_latest_campaigns(home: Page) -> tuple[list, list]:
-    """Pinned campaigns (the editor's order), then the latest others of the locale."""
+    """Campaigns pinned on the index below ``home``, then the latest others.
+
+    The pins keep the editor's order; the latest are of the home page's
+    language. The index is found in the pins' own query (one query).
+    """
+    pins = CampaignIndexPinnedCampaign.objects.filter(
+        index__in=CampaignIndexPage.objects.child_of(home)
+    )
     pinned_ids = list(
-        home.specific.pinned_campaigns.order_by("sort_order").values_list(
-            "campaign_id", flat=True
-        )
+        dict.fromkeys(pins.order_by("sort_order").values_list("campaign_id", flat=True))
     )
     visible = CampaignPage.objects.visible(locale=home.locale).with_cards()
     pinned_by_id = {page.pk: page for page in visible.filter(pk__in=pinned_ids)}

@@ -2,19 +2,21 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Page, TranslatableMixin
 
 from campaigns.api_fields import SeoField
 from campaigns.slugs import AsciiSlugMixin
 
 
 class HomePage(AsciiSlugMixin, Page):
-    """The portal front page: pinned and latest campaigns, search, statistics."""
+    """The portal front page: pinned and latest campaigns, search, statistics.
+
+    The pinned campaigns are those of the campaign index below it.
+    """
 
     intro = RichTextField(
         _("introduction"), blank=True, features=["bold", "italic", "link"]
@@ -23,17 +25,7 @@ class HomePage(AsciiSlugMixin, Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["campaigns.CampaignIndexPage", "campaigns.VideoStoryIndexPage"]
 
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("intro"),
-        InlinePanel(
-            "pinned_campaigns",
-            label=_("Pinned campaigns"),
-            heading=_("Pinned campaigns"),
-            help_text=_("Shown first on the home page, in this order."),
-            max_num=6,
-        ),
-    ]
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
     api_fields = [APIField("intro"), APIField("seo", serializer=SeoField(source="*"))]
 
     def get_context(self, request, *args, **kwargs):
@@ -45,26 +37,6 @@ class HomePage(AsciiSlugMixin, Page):
 
     class Meta:
         verbose_name = _("home page")
-
-
-class HomePagePinnedCampaign(Orderable):
-    """A campaign an editor pins to the top of the home page."""
-
-    home = ParentalKey(
-        HomePage, on_delete=models.CASCADE, related_name="pinned_campaigns"
-    )
-    campaign = models.ForeignKey(
-        "campaigns.CampaignPage",
-        verbose_name=_("campaign"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-
-    panels = [FieldPanel("campaign")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("pinned campaign")
-        verbose_name_plural = _("pinned campaigns")
 
 
 @register_setting(icon="site")

@@ -14,7 +14,7 @@ from home.models import HomePage
 def test_tree_rules_are_declared():
     assert CampaignPage.parent_page_types == ["campaigns.CampaignIndexPage"]
     assert CampaignPage.subpage_types == []
-    assert CampaignIndexPage.parent_page_types == ["home.HomePage"]
+    assert CampaignIndexPage.allowed_parent_page_models() == [HomePage]
     assert CampaignIndexPage.max_count_per_parent == 1
     assert CampaignPage.can_create_at(CampaignIndexPage())
     assert not CampaignPage.can_create_at(HomePage())

@@ -6,6 +6,7 @@ from campaigns.models.comments import (
 )
 from campaigns.models.generation import ContentGeneration
 from campaigns.models.pages import CampaignIndexPage, CampaignPage, CampaignPageTag
+from campaigns.models.pins import CampaignIndexPinnedCampaign
 from campaigns.models.stats import (
     DailyVisits,
     PageDailyViews,
@@ -22,6 +23,7 @@ from campaigns.models.videos import (
 
 __all__ = [
     "CampaignIndexPage",
+    "CampaignIndexPinnedCampaign",
     "CampaignPage",
     "CampaignPageRelatedVideo",
     "CampaignPageTag",

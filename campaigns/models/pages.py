@@ -22,6 +22,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
+try:
+    from wagtail_localize.fields import BaseTranslatableField
+except ImportError:  # wagtail-localize is optional
+    BaseTranslatableField = None
+
 from campaigns import conf
 from campaigns.api_fields import (
     CommentCountField,
@@ -36,6 +41,7 @@ from campaigns.blocks import StoryStreamBlock
 from campaigns.listing import paginate, tag_filter, year_filter
 from campaigns.models.commentable import CommentablePageMixin
 from campaigns.models.listing import ListingIndexPage
+from campaigns.models.pins import CampaignIndexPageForm
 from campaigns.models.querysets import CampaignPageQuerySet
 from campaigns.models.videos import VideoStoryPage
 from campaigns.preview import HeadlessPreviewMixin
@@ -53,6 +59,28 @@ class CampaignIndexPage(RoutablePageMixin, ListingIndexPage):
         "rss": "campaigns.feeds.CampaignRssFeed",
         "atom": "campaigns.feeds.CampaignAtomFeed",
     }
+
+    content_panels = [
+        *ListingIndexPage.content_panels,
+        InlinePanel(
+            "pinned_campaigns",
+            label=_("Pinned campaign"),
+            heading=_("Pinned campaigns"),
+            help_text=_(
+                "Featured first on the home page, in this order. Only campaigns "
+                "of this index can be pinned."
+            ),
+            max_num=6,
+        ),
+    ]
+    base_form_class = CampaignIndexPageForm
+    # Each language pins its own campaigns: a copy or a new translation starts
+    # with none, and wagtail-localize (when the host has it) neither translates
+    # nor syncs them.
+    exclude_fields_in_copy = ["pinned_campaigns"]
+    override_translatable_fields = (
+        [BaseTranslatableField("pinned_campaigns")] if BaseTranslatableField else []
+    )
 
     def listing_context(self, request) -> dict:
         """One page of campaigns, filtered by ``?year=`` and ``?tag=``."""

@@ -355,6 +355,8 @@ CAMPAIGNS_API_V3_ROUTERS = {"/portal/": "home.api.portal_router"}
 # Vietnamese transliteration in every slug field of the admin.
 CAMPAIGNS_API_V3_PAGE_READS = True
 CAMPAIGNS_VIETNAMESE_SLUGS = True
+# The campaign and video story indexes live directly under the portal's home page.
+CAMPAIGNS_INDEX_PARENT_PAGE_TYPES = ["home.HomePage"]
 RATELIMIT_USE_CACHE = "default"
 # Count in the cache; with a cache error, let the request through (the captcha
 # and moderation still hold). Without Redis the counts are per process: the

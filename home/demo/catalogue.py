@@ -11,7 +11,7 @@ from home.demo.spec import PUBLIC
 
 #: Every demo campaign, oldest first.
 CAMPAIGNS = (*CAMPAIGNS_2022, *CAMPAIGNS_2023_2026)
-#: Campaigns pinned on the home page, in order.
+#: Campaigns pinned on the campaign index (featured on the home page), in order.
 PINNED = (REFERENCE, MODEL_WORKER_2026)
 
 #: The benchmarks' reference page (2022 "Lao động giỏi, Lao động sáng tạo").

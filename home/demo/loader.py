@@ -15,7 +15,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
-from campaigns.models import CampaignIndexPage, CampaignPage
+from campaigns.models import (
+    CampaignIndexPage,
+    CampaignIndexPinnedCampaign,
+    CampaignPage,
+)
 from home.demo import content, media
 from home.demo.body import resolve_body
 from home.demo.catalogue import CAMPAIGNS, PINNED
@@ -28,7 +32,7 @@ from home.demo.spec import DRAFT, PRIVATE, CampaignSpec
 from home.demo.translations import ensure_english_editions
 from home.demo.users import demo_password, ensure_demo_users
 from home.demo.video_loader import ensure_video_stories
-from home.models import HomePage, HomePagePinnedCampaign, PortalSettings
+from home.models import HomePage, PortalSettings
 
 
 @dataclass
@@ -61,7 +65,7 @@ def seed(*, stdout=None) -> Summary:
         ids = _ensure_media(summary)
         index = _ensure_index(home, summary)
         pages = _ensure_campaigns(index, ids, summary)
-        _ensure_pins(home, pages, summary)
+        _ensure_pins(home, index, pages, summary)
         ensure_video_stories(home, ids, summary)
         ensure_english_editions(summary)
         if settings.DEBUG:
@@ -246,15 +250,18 @@ def _save_body(page: CampaignPage, spec: CampaignSpec, ids) -> None:
     publish_on(page, spec.date)
 
 
-def _ensure_pins(home: HomePage, pages: dict[str, CampaignPage], summary) -> None:
-    """Pin the demo's chosen campaigns and publish the home page, once."""
-    pinned = HomePagePinnedCampaign.objects.filter(home=home).exists()
-    summary.record("home page pins", not pinned)
+def _ensure_pins(
+    home: HomePage, index: CampaignIndexPage, pages: dict[str, CampaignPage], summary
+) -> None:
+    """Pin the demo's chosen campaigns on the index; publish it and the home, once."""
+    pinned = CampaignIndexPinnedCampaign.objects.filter(index=index).exists()
+    summary.record("campaign index pins", not pinned)
     if pinned:
         return
-    home.pinned_campaigns = [
-        HomePagePinnedCampaign(campaign=pages[spec.key], sort_order=number)
+    index.pinned_campaigns = [
+        CampaignIndexPinnedCampaign(campaign=pages[spec.key], sort_order=number)
         for number, spec in enumerate(PINNED)
     ]
+    index.save_revision().publish()
     home.intro = home.intro or content.HOME_INTRO
     home.save_revision().publish()
