@@ -82,3 +82,22 @@ MAX_PAGE_ID = 2**31 - 1
 #: (``{"/portal/": "home.api.portal_router"}``): added to Wagtail's v3 API with
 #: the plugin's, so that one OpenAPI document describes them all.
 API_V3_ROUTERS: dict[str, str] = getattr(settings, "CAMPAIGNS_API_V3_ROUTERS", {})
+
+
+def base_template() -> str:
+    """The template every page of the plugin extends (``CAMPAIGNS_BASE_TEMPLATE``).
+
+    It provides the blocks ``title``, ``head``, ``content`` and ``scripts``
+    (docs/install.md); the default is the plugin's own, bare document.
+    """
+    return getattr(settings, "CAMPAIGNS_BASE_TEMPLATE", "campaigns/base.html")
+
+
+def site_name_function() -> str | None:
+    """The name pages are published under (``CAMPAIGNS_SITE_NAME_FUNCTION``).
+
+    The dotted path of a ``(site, language_code) -> str`` function; its answer
+    is ``og:site_name`` and the JSON-LD publisher's name. None: the Wagtail
+    site's name, else its host name.
+    """
+    return getattr(settings, "CAMPAIGNS_SITE_NAME_FUNCTION", None)

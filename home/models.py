@@ -157,3 +157,18 @@ def portal_texts_for(request, language: str) -> dict[str, str]:
             if (value := getattr(translated, name))
         )
     return texts
+
+
+def portal_name_for(site, language_code: str) -> str:
+    """The portal's name in ``language_code``, as the header shows it.
+
+    The plugin publishes its pages under it (``CAMPAIGNS_SITE_NAME_FUNCTION``).
+    """
+    translated = (
+        PortalText.objects.filter(locale__language_code=language_code)
+        .exclude(portal_name="")
+        .first()
+    )
+    if translated is not None:
+        return translated.portal_name
+    return PortalSettings.for_site(site).portal_name

@@ -31,6 +31,7 @@ from campaigns.api.v2.fields import (
     ViewCountField,
 )
 from campaigns.blocks import StoryStreamBlock
+from campaigns.conf import base_template
 from campaigns.models.commentable import CommentablePageMixin
 from campaigns.preview import HeadlessPreviewMixin
 from campaigns.search import FoldedSearchMixin
@@ -57,6 +58,7 @@ class ListingIndexPage(AsciiSlugMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["campaigns_base_template"] = base_template()
         context.update(self.listing_context(request))
         return context
 
@@ -248,6 +250,7 @@ class CampaignPage(
         from campaigns.selectors import campaign_video_stories, related_campaigns
 
         context = super().get_context(request, *args, **kwargs)
+        context["campaigns_base_template"] = base_template()
         # Lazy: a cached fragment of the page may not need them.
         context["related_campaigns"] = SimpleLazyObject(lambda: related_campaigns(self))
         context["video_stories"] = SimpleLazyObject(

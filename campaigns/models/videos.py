@@ -32,6 +32,7 @@ from campaigns.api.v2.fields import (
     ViewCountField,
 )
 from campaigns.blocks import StoryStreamBlock
+from campaigns.conf import base_template
 from campaigns.models.commentable import CommentablePageMixin
 from campaigns.models.pages import ListingIndexPage
 from campaigns.preview import HeadlessPreviewMixin
@@ -228,6 +229,7 @@ class VideoStoryPage(
         from campaigns.selectors import related_video_stories
 
         context = super().get_context(request, *args, **kwargs)
+        context["campaigns_base_template"] = base_template()
         context["related_video_stories"] = SimpleLazyObject(
             lambda: related_video_stories(self)
         )

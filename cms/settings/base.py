@@ -340,6 +340,10 @@ CAMPAIGNS_CAPTCHA_RATE_PER_CLIENT = env.str("CAPTCHA_RATE_PER_CLIENT", default="
 CAMPAIGNS_HEADLESS_PREVIEW_URL = env.str("HEADLESS_PREVIEW_URL", default="")
 # The site's own v3 routers, in the same OpenAPI document as the plugin's.
 CAMPAIGNS_API_V3_ROUTERS = {"/portal/": "home.api.portal_router"}
+# The plugin's pages wear the portal's header, menu and footer, and are published
+# under the portal's name in each language (og:site_name, the JSON-LD publisher).
+CAMPAIGNS_BASE_TEMPLATE = "base.html"
+CAMPAIGNS_SITE_NAME_FUNCTION = "home.models.portal_name_for"
 RATELIMIT_USE_CACHE = "default"
 # Count in the cache; with a cache error, let the request through (the captcha
 # and moderation still hold). Without Redis the counts are per process: the
