@@ -171,4 +171,6 @@ def portal_name_for(site, language_code: str) -> str:
     )
     if translated is not None:
         return translated.portal_name
-    return PortalSettings.for_site(site).portal_name
+    # Read only: an API read must not create the site's settings row.
+    portal = PortalSettings.objects.filter(site=site).first() or PortalSettings()
+    return portal.portal_name
