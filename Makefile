@@ -5,10 +5,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
+PLUGIN_PYTEST_ARGS ?=
 
 BENCH_ARGS ?=
 
-.PHONY: run test test-browser lint messages browser-deps bench bench-comments bench-beacons clean
+.PHONY: run test test-site test-plugin test-browser lint messages browser-deps bench bench-comments bench-beacons clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,9 +33,16 @@ run: messages
 	  trap "kill $$scheduler 2>/dev/null" EXIT INT TERM; \
 	  $(BIN)/python manage.py runserver 127.0.0.1:8000
 
-## The whole pytest suite (browser tests skip themselves without Chromium).
-test: messages
+## The whole pytest suite: the site's, then the plugin's in a host of its own
+## (browser tests skip themselves without Chromium).
+test: test-site test-plugin
+
+test-site: messages
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/pytest $(PYTEST_ARGS)
+
+## The plugin alone, with tests/plugin/settings.py and nothing of cms/ or home/.
+test-plugin: messages
+	$(BIN)/pytest --ds=tests.plugin.settings --confcutdir=tests/plugin $(PLUGIN_PYTEST_ARGS) tests/plugin
 
 ## Only the browser tests (needs `make browser-deps` once).
 test-browser: messages

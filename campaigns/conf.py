@@ -113,6 +113,17 @@ SETTINGS: dict[str, Setting] = {
         "Name of the approval workflow `campaigns_setup` makes; `None`: "
         '"Moderator approval" in `LANGUAGE_CODE`.',
     ),
+    "BASE_TEMPLATE": Setting(
+        "campaigns/base.html",
+        "The template every page of the plugin extends; it provides the blocks "
+        "`title`, `head`, `content` and `scripts`. The default is a bare document.",
+    ),
+    "SITE_NAME_FUNCTION": Setting(
+        None,
+        "Dotted path of a `(site, language_code) -> str` function naming the "
+        "publisher (`og:site_name`, JSON-LD); `None`: the Wagtail site's name, "
+        "else its host name.",
+    ),
     "VIETNAMESE_SLUGS": Setting(
         False,
         "Transliterate Vietnamese in the admin's slug field of every model "

@@ -9,6 +9,7 @@ references when a scope is open).
 
 import mimetypes
 import re
+from datetime import timedelta
 from html import unescape
 
 from django.utils.html import escape
@@ -34,6 +35,34 @@ def file_size(file) -> int | None:
         return file.size
     except (OSError, ValueError):
         return None
+
+
+def whole_seconds(value) -> int | None:
+    """Seconds from a number or a timedelta; None for anything else or negative."""
+    if isinstance(value, timedelta):
+        value = value.total_seconds()
+    try:
+        seconds = round(float(value))
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return seconds if seconds >= 0 else None
+
+
+def iso_duration(value) -> str:
+    """Seconds (or a timedelta) as an ISO 8601 duration: 200 gives ``PT3M20S``."""
+    seconds = whole_seconds(value)
+    if seconds is None:
+        return ""
+    hours, rest = divmod(seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    text = "PT"
+    if hours:
+        text += f"{hours}H"
+    if minutes:
+        text += f"{minutes}M"
+    if seconds or text == "PT":
+        text += f"{seconds}S"
+    return text
 
 
 def titled_player(html: str, title: str) -> SafeString:

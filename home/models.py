@@ -129,3 +129,20 @@ def portal_texts_for(request, language: str) -> dict[str, str]:
             if (value := getattr(translated, name))
         )
     return texts
+
+
+def portal_name_for(site, language_code: str) -> str:
+    """The portal's name in ``language_code``, as the header shows it.
+
+    The plugin publishes its pages under it (``CAMPAIGNS_SITE_NAME_FUNCTION``).
+    """
+    translated = (
+        PortalText.objects.filter(locale__language_code=language_code)
+        .exclude(portal_name="")
+        .first()
+    )
+    if translated is not None:
+        return translated.portal_name
+    # Read only: an API read must not create the site's settings row.
+    portal = PortalSettings.objects.filter(site=site).first() or PortalSettings()
+    return portal.portal_name

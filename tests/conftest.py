@@ -28,6 +28,9 @@ from home.models import HomePage
 
 _counter = itertools.count(1)
 
+#: The plugin's own suite runs with its own settings (``make test``).
+collect_ignore = ["plugin"]
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):

@@ -21,7 +21,7 @@ from openapi_spec_validator import validate
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from tests.conftest import make_comment
+from tests.conftest import make_comment, make_image
 
 SNAPSHOT = Path(__file__).parent / "snapshots" / "openapi.json"
 PREFIX = "/api/v3/"
@@ -231,7 +231,8 @@ def test_real_answers_have_the_keys_of_the_examples(
 ):
     from campaigns.models import CommentStatus
 
-    page = make_campaign("Chiến dịch có ý kiến")
+    # With a shared image, as the example has: its JSON-LD then names the image.
+    page = make_campaign("Chiến dịch có ý kiến", hero_image=make_image())
     make_comment(
         page,
         status=CommentStatus.APPROVED,

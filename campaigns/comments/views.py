@@ -141,7 +141,12 @@ def _render(request, page, context: dict, *, fragment: bool, status: int = 200):
     return render(
         request,
         PAGE_TEMPLATE,
-        {**context, "page": page, "trail": trail},
+        {
+            **context,
+            "page": page,
+            "trail": trail,
+            "campaigns_base_template": conf.BASE_TEMPLATE,
+        },
         status=status,
     )
 

@@ -53,6 +53,7 @@ class ListingIndexPage(AsciiSlugMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["campaigns_base_template"] = conf.BASE_TEMPLATE
         context.update(self.listing_context(request))
         return context
 

@@ -272,6 +272,7 @@ class CampaignPage(
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["campaigns_base_template"] = conf.BASE_TEMPLATE
         # Lazy: a cached fragment of the page may not need them.
         context["related_campaigns"] = SimpleLazyObject(
             lambda: CampaignPage.objects.related_to(self)

@@ -21,6 +21,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 from wagtailmedia.edit_handlers import MediaChooserPanel
 
+from campaigns import conf
 from campaigns.api_fields import (
     CaptionTracksField,
     CommentCountField,
@@ -238,6 +239,7 @@ class VideoStoryPage(
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["campaigns_base_template"] = conf.BASE_TEMPLATE
         context["related_video_stories"] = SimpleLazyObject(
             lambda: VideoStoryPage.objects.latest(locale=self.locale, exclude=[self.pk])
         )

@@ -1,22 +1,17 @@
-"""Template helpers of the campaign templates: links, feeds, embeds, JSON-LD."""
+"""Template helpers of the campaign templates: the head, links, embeds, durations."""
 
 import json
-from datetime import timedelta
-from html import unescape
 
 from django import template
 from django.core.paginator import Page as PaginatorPage
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.timezone import localtime
 from wagtail.embeds.embeds import get_embed
 from wagtail.embeds.exceptions import EmbedException
 from wagtail.models import Page
 
-from campaigns import references
+from campaigns import media, references, seo
 from campaigns.blocks import link_url
-from campaigns.media import mime_type, titled_player, video_source
 from campaigns.models import CampaignIndexPage, VideoStoryIndexPage
 
 register = template.Library()
@@ -30,7 +25,6 @@ _JSON_SCRIPT_ESCAPES = {
     0x2028: "\\u2028",
     0x2029: "\\u2029",
 }
-_OG_LOCALES = {"vi": "vi_VN", "en": "en_US"}
 
 
 def json_for_script(data) -> SafeString:
@@ -46,11 +40,22 @@ def cta_url(value) -> str | None:
     return link_url(value)
 
 
+register.filter("og_locale", seo.og_locale)
+register.simple_tag(seo.page_title, name="campaigns_page_title")
+register.simple_tag(media.video_source, name="video_player")
+register.filter("iso_duration", media.iso_duration)
+
+
+@register.inclusion_tag("campaigns/includes/head.html", takes_context=True)
+def campaigns_head(context, page) -> dict:
+    """The page's ``<head>`` metadata, as :func:`campaigns.seo.page_seo` builds it."""
+    return {"seo": seo.page_seo(page, request=context.get("request"))}
+
+
 @register.filter
-def og_locale(language_code: str) -> str:
-    """The Open Graph locale (``vi_VN``) of a language code."""
-    code = (language_code or "").split("-")[0].lower()
-    return _OG_LOCALES.get(code, code)
+def json_ld(data) -> SafeString:
+    """JSON-LD data as the content of its ``<script>`` element."""
+    return json_for_script(data)
 
 
 @register.simple_tag(takes_context=True)
@@ -127,48 +132,7 @@ def video_embed_html(embed_value, title: str = "") -> str:
         embed = get_embed(url)
     except EmbedException:
         return ""
-    return titled_player(embed.html, title or embed.title)
-
-
-def _organisation(context, portal_name: str) -> dict:
-    """The portal as a schema.org Organization, the author and publisher of pages."""
-    organisation = {"@type": "Organization", "name": portal_name}
-    home = context.get("portal_home_page")
-    if isinstance(home, Page) and home.full_url:
-        organisation["url"] = home.full_url
-    return organisation
-
-
-@register.simple_tag(takes_context=True)
-def campaign_json_ld(context, page, *, portal_name: str = "", image_url: str = ""):
-    """A schema.org NewsArticle describing ``page``, as a JSON-LD data block."""
-    url = page.full_url
-    published = page.date.isoformat() if page.date else None
-    modified = page.last_published_at or page.latest_revision_created_at
-    organisation = _organisation(context, portal_name)
-    data = {
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": page.title[:110],
-        "description": page.lead,
-        "datePublished": published,
-        "dateModified": (
-            localtime(modified).replace(microsecond=0).isoformat()
-            if modified
-            else published
-        ),
-        "inLanguage": page.locale.language_code,
-        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
-        "url": url,
-        "author": organisation,
-        "publisher": organisation,
-    }
-    if image_url:
-        data["image"] = [image_url]
-    keywords = [tag.name for tag in tags_of(page)]
-    if keywords:
-        data["keywords"] = keywords
-    return json_for_script(data)
+    return media.titled_player(embed.html, title or embed.title)
 
 
 @register.simple_tag(takes_context=True)
@@ -191,42 +155,10 @@ def website_json_ld(context, home, *, portal_name: str = "", search_url: str = "
     return json_for_script(data)
 
 
-register.filter("mime_type", mime_type)
-
-
-def _whole_seconds(value) -> int | None:
-    """Seconds from a number or a timedelta; None for anything else or negative."""
-    if isinstance(value, timedelta):
-        value = value.total_seconds()
-    try:
-        seconds = round(float(value))
-    except (TypeError, ValueError, OverflowError):
-        return None
-    return seconds if seconds >= 0 else None
-
-
-@register.filter
-def iso_duration(value) -> str:
-    """Seconds (or a timedelta) as an ISO 8601 duration: 200 gives ``PT3M20S``."""
-    seconds = _whole_seconds(value)
-    if seconds is None:
-        return ""
-    hours, rest = divmod(seconds, 3600)
-    minutes, seconds = divmod(rest, 60)
-    text = "PT"
-    if hours:
-        text += f"{hours}H"
-    if minutes:
-        text += f"{minutes}M"
-    if seconds or text == "PT":
-        text += f"{seconds}S"
-    return text
-
-
 @register.filter
 def clock_duration(value) -> str:
     """Seconds (or a timedelta) as players show them: ``3:20``, ``1:02:05``."""
-    seconds = _whole_seconds(value)
+    seconds = media.whole_seconds(value)
     if seconds is None:
         return ""
     hours, rest = divmod(seconds, 3600)
@@ -234,46 +166,3 @@ def clock_duration(value) -> str:
     if hours:
         return f"{hours}:{minutes:02d}:{seconds:02d}"
     return f"{minutes}:{seconds:02d}"
-
-
-@register.simple_tag
-def video_player(page) -> dict | None:
-    """What a video story page needs to play its video (:mod:`campaigns.media`)."""
-    return video_source(page)
-
-
-@register.simple_tag(takes_context=True)
-def video_json_ld(context, page, *, portal_name: str = "", thumbnail_url: str = ""):
-    """A schema.org VideoObject describing ``page``, as a JSON-LD data block."""
-    player = video_player(page) or {}
-    data = {
-        "@context": "https://schema.org",
-        "@type": "VideoObject",
-        "name": page.title,
-        "description": page.lead,
-        "uploadDate": page.date.isoformat() if page.date else None,
-        "inLanguage": page.locale.language_code,
-        "url": page.full_url,
-        "publisher": _organisation(context, portal_name),
-    }
-    thumbnail = thumbnail_url or player.get("thumbnail_url")
-    if thumbnail:
-        data["thumbnailUrl"] = [thumbnail]
-    duration = iso_duration(page.duration_seconds)
-    if duration:
-        data["duration"] = duration
-    if player.get("kind") == "upload":
-        data["contentUrl"] = absolute_url(context, player["url"])
-        if player["mime_type"]:
-            data["encodingFormat"] = player["mime_type"]
-    elif player.get("kind") == "embed":
-        data["embedUrl"] = player.get("player_url") or player["url"]
-    # A space before each closing tag keeps paragraphs apart once tags are gone.
-    text = strip_tags((page.transcript or "").replace("</", " </"))
-    transcript = " ".join(unescape(text).split())
-    if transcript:
-        data["transcript"] = transcript
-    keywords = [tag.name for tag in tags_of(page)]
-    if keywords:
-        data["keywords"] = keywords
-    return json_for_script(data)

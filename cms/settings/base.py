@@ -357,6 +357,10 @@ CAMPAIGNS_API_V3_PAGE_READS = True
 CAMPAIGNS_VIETNAMESE_SLUGS = True
 # The campaign and video story indexes live directly under the portal's home page.
 CAMPAIGNS_INDEX_PARENT_PAGE_TYPES = ["home.HomePage"]
+# The plugin's pages wear the portal's header, menu and footer, and are published
+# under the portal's name in each language (og:site_name, the JSON-LD publisher).
+CAMPAIGNS_BASE_TEMPLATE = "base.html"
+CAMPAIGNS_SITE_NAME_FUNCTION = "home.models.portal_name_for"
 RATELIMIT_USE_CACHE = "default"
 # Count in the cache; with a cache error, let the request through (the captcha
 # and moderation still hold). Without Redis the counts are per process: the

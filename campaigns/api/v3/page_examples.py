@@ -18,6 +18,18 @@ _CAMPAIGN_PATH = (
     "/chien-dich-truyen-thong/phat-dong-phong-trao-thi-dua-lao-dong-gioi-2022/"
 )
 
+_TITLE = "Phát động phong trào thi đua “Lao động giỏi, Lao động sáng tạo” năm 2022"
+_LEAD = (
+    "Liên đoàn Lao động tỉnh phát động phong trào thi đua trong công nhân, "
+    "viên chức, người lao động toàn tỉnh."
+)
+#: The portal as a schema.org Organization, the author and publisher of its pages.
+_PUBLISHER = {
+    "@type": "Organization",
+    "name": "Cổng thông tin điện tử tỉnh",
+    "url": f"{_SITE}/",
+}
+
 #: The ``meta`` of the campaign page in the listing; the detail's adds to it.
 _LISTED_META = {
     "type": "campaigns.CampaignPage",
@@ -48,15 +60,10 @@ PAGE_DETAIL_EXAMPLE = {
         "translations": PageTranslationSchema.model_json_schema()["examples"],
     },
     "id": 6,
-    "title": (
-        "Phát động phong trào thi đua “Lao động giỏi, Lao động sáng tạo” năm 2022"
-    ),
+    "title": _TITLE,
     "date": "2022-02-22",
     "source": "CTTĐT",
-    "lead": (
-        "Liên đoàn Lao động tỉnh phát động phong trào thi đua trong công nhân, "
-        "viên chức, người lao động toàn tỉnh."
-    ),
+    "lead": _LEAD,
     "hero_caption": "Lễ phát động tại Nhà văn hóa lao động tỉnh.",
     "slogan": "Lao động giỏi, Lao động sáng tạo",
     "period_start": "2022-03-01",
@@ -115,13 +122,8 @@ PAGE_DETAIL_EXAMPLE = {
     "comment_count": 4,
     "view_count": 16660,
     "seo": {
-        "title": (
-            "Phát động phong trào thi đua “Lao động giỏi, Lao động sáng tạo” năm 2022"
-        ),
-        "description": (
-            "Liên đoàn Lao động tỉnh phát động phong trào thi đua trong công nhân, "
-            "viên chức, người lao động toàn tỉnh."
-        ),
+        "title": _TITLE,
+        "description": _LEAD,
         "canonical_url": f"{_SITE}{_CAMPAIGN_PATH}",
         "og_type": "article",
         "image": {
@@ -129,6 +131,42 @@ PAGE_DETAIL_EXAMPLE = {
             "width": 1200,
             "height": 675,
             "alt": "Đại biểu bấm nút phát động phong trào thi đua",
+        },
+        "site_name": _PUBLISHER["name"],
+        "locale": "vi_VN",
+        "alternates": [
+            {"language": "vi", "url": f"{_SITE}{_CAMPAIGN_PATH}"},
+            {
+                "language": "en",
+                "url": PageTranslationSchema.model_json_schema()["examples"][0][
+                    "html_url"
+                ],
+            },
+        ],
+        "properties": [
+            {"property": "article:published_time", "content": "2022-02-22"},
+            {
+                "property": "article:modified_time",
+                "content": "2022-02-22T08:30:00+07:00",
+            },
+            {"property": "article:tag", "content": "Lao động"},
+            {"property": "article:tag", "content": "Thi đua"},
+        ],
+        "twitter_card": "summary_large_image",
+        "json_ld": {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": _TITLE,
+            "description": _LEAD,
+            "datePublished": "2022-02-22",
+            "dateModified": "2022-02-22T08:30:00+07:00",
+            "inLanguage": "vi",
+            "mainEntityOfPage": {"@type": "WebPage", "@id": f"{_SITE}{_CAMPAIGN_PATH}"},
+            "url": f"{_SITE}{_CAMPAIGN_PATH}",
+            "author": _PUBLISHER,
+            "publisher": _PUBLISHER,
+            "image": [f"{_SITE}/media/images/le-phat-dong.width-1200.jpg"],
+            "keywords": ["Lao động", "Thi đua"],
         },
     },
 }

@@ -2,7 +2,7 @@
 
 ::
 
-    {% load comments_tags %}
+    {% load campaigns_comments %}
     {% comments_page_number page as comments_page %}
     {% public_cache "campaign-article" page.pk comments_page %}
         {% approved_comments page comments_page as comments %}

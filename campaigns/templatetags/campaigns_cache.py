@@ -2,7 +2,7 @@
 
 ::
 
-    {% load public_cache %}
+    {% load campaigns_cache %}
     {% public_cache "campaign-article" page.pk %}...{% endpublic_cache %}
 
 The key holds the fragment name, the given values, the active language, the

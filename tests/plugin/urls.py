@@ -1,0 +1,13 @@
+"""The host's URLs, as docs/install.md says to write them."""
+
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("", include("campaigns.urls")),
+    path("", include(wagtail_urls)),
+]
