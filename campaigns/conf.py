@@ -122,7 +122,7 @@ SETTINGS: dict[str, Setting] = {
         None,
         "Dotted path of a `(site, language_code) -> str` function naming the "
         "publisher (`og:site_name`, JSON-LD); `None`: the Wagtail site's name, "
-        "else its host name.",
+        "else `WAGTAIL_SITE_NAME`, else its host name.",
     ),
     "VIETNAMESE_SLUGS": Setting(
         False,

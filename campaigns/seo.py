@@ -11,6 +11,7 @@ also describe themselves as a schema.org NewsArticle or VideoObject.
 
 from html import unescape
 
+from django.conf import settings
 from django.utils.html import strip_tags
 from django.utils.module_loading import import_string
 from django.utils.timezone import localtime
@@ -177,9 +178,11 @@ def _read_publisher(site_id: int | None, page: Page, request) -> dict:
         return {"@type": "Organization", "name": ""}
     language = page.locale.language_code
     path = conf.SITE_NAME_FUNCTION
-    name = (
-        import_string(path)(site, language) if path else site.site_name or site.hostname
-    )
+    if path:
+        name = import_string(path)(site, language)
+    else:
+        # The Wagtail site's name, else the admin's name for the installation.
+        name = site.site_name or getattr(settings, "WAGTAIL_SITE_NAME", site.hostname)
     publisher = {"@type": "Organization", "name": name}
     home = site.root_page.get_translation_or_none(page.locale) or site.root_page
     if home.live:
