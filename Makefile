@@ -9,7 +9,7 @@ PLUGIN_PYTEST_ARGS ?=
 
 BENCH_ARGS ?=
 
-.PHONY: run test test-site test-plugin test-browser lint messages browser-deps bench bench-comments bench-beacons clean
+.PHONY: run test test-site test-plugin test-browser lint messages browser-deps fresh-site-check bench bench-comments bench-beacons clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -66,6 +66,10 @@ lint: $(STAMP)
 	  WAGTAILADMIN_BASE_URL=https://portal.example.gov.vn \
 	  DJANGO_SETTINGS_MODULE=cms.settings.production \
 	  $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+## The wheel in a new `wagtail start` site, set up as docs/install.md says.
+fresh-site-check: $(STAMP)
+	PYTHON=$(BIN)/python tests/fresh_site/check.sh
 
 ## Throughput of the main pages against a bare Django view (docs/performance.md).
 bench: messages
