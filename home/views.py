@@ -18,24 +18,38 @@ RESULTS_PER_PAGE = 10
 
 @never_cache
 @require_GET
+def livez(request: HttpRequest) -> JsonResponse:
+    """Liveness: the process answers requests. Touches neither database nor cache."""
+    return JsonResponse({"status": "ok"})
+
+
+@never_cache
+@require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
-    """200 when the database and the cache answer, 503 otherwise."""
+    """Readiness: 200 while the database answers, 503 when it does not.
+
+    Pages are served from the database when Redis is away (the cache degrades
+    to misses), so an unreachable cache is reported as ``degraded``, never as
+    a reason to take the server out of rotation.
+    """
     checks = {}
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
         checks["database"] = "ok"
-    except Exception:  # noqa: BLE001 -- any failure means "not healthy".
+    except Exception:  # noqa: BLE001 -- any failure means "not ready".
         checks["database"] = "error"
     try:
         cache.set("healthz", "ok", 5)
-        checks["cache"] = "ok" if cache.get("healthz") == "ok" else "error"
-    except Exception:  # noqa: BLE001 -- any failure means "not healthy".
-        checks["cache"] = "error"
-    healthy = all(value == "ok" for value in checks.values())
+        checks["cache"] = "ok" if cache.get("healthz") == "ok" else "degraded"
+    except Exception:  # noqa: BLE001 -- a cache failure only degrades the site.
+        checks["cache"] = "degraded"
+    if checks["database"] != "ok":
+        status = "error"
+    else:
+        status = "ok" if checks["cache"] == "ok" else "degraded"
     return JsonResponse(
-        {"status": "ok" if healthy else "error", **checks},
-        status=200 if healthy else 503,
+        {"status": status, **checks}, status=503 if status == "error" else 200
     )
 
 

@@ -85,7 +85,7 @@ def test_healthz_answers_200_when_database_and_cache_respond(client):
 
 
 @pytest.mark.django_db
-def test_healthz_answers_503_when_cache_is_unreachable(client):
+def test_healthz_stays_ready_and_says_degraded_when_redis_is_down(client):
     unreachable = {
         "default": {
             "BACKEND": "campaigns.cache.ResilientRedisCache",
@@ -95,8 +95,35 @@ def test_healthz_answers_503_when_cache_is_unreachable(client):
     }
     with override_settings(CACHES=unreachable):
         response = client.get("/healthz")
+        page = client.get("/")
+    # Pages still answer, so the load balancer must keep the server.
+    assert page.status_code == 200
+    assert response.status_code == 200
+    assert response.json() == {
+        "status": "degraded",
+        "database": "ok",
+        "cache": "degraded",
+    }
+
+
+@pytest.mark.django_db(transaction=True)
+def test_healthz_answers_503_when_the_database_is_gone(client):
+    from django.db import connection
+
+    # A database that cannot be opened, on SQLite and on PostgreSQL alike.
+    connection.close()
+    original = connection.settings_dict["NAME"]
+    connection.settings_dict["NAME"] = "/nonexistent-directory/portal.sqlite3"
+    try:
+        response = client.get("/healthz")
+        live = client.get("/livez")
+    finally:
+        connection.close()
+        connection.settings_dict["NAME"] = original
     assert response.status_code == 503
-    assert response.json()["cache"] == "error"
+    assert response.json()["database"] == "error"
+    # The process itself is alive: no restart is needed, only no traffic.
+    assert live.status_code == 200 and live.json() == {"status": "ok"}
 
 
 def test_server_error_page_renders_without_request_or_database():
