@@ -26,7 +26,7 @@ SEED = 20_260_425
 #: Distinct visitors on an ordinary weekday; weekends see about 55 % of it.
 WEEKDAY_VISITS = 1_850
 WEEKEND_SHARE = 0.55
-#: The launch of the newest campaign, this many days ago, triples the visits.
+#: The launch of the newest campaign, about this many days ago, triples the visits.
 LAUNCHED_SLUG = PUBLIC_SLUGS[-1]
 LAUNCH_DAYS_AGO = 24
 LAUNCH_FACTOR = 3.2
@@ -37,6 +37,15 @@ LEGACY_VIEWS = {
     REFERENCE_SLUG: 490,
     next(slug for slug in PUBLIC_SLUGS if slug != REFERENCE_SLUG): 1_275,
 }
+
+
+def launch_day(today: date) -> date:
+    """The launch: ``LAUNCH_DAYS_AGO`` days back, moved to the Friday before a weekend.
+
+    Offices launch campaigns on working days, whatever day the seed runs.
+    """
+    day = today - timedelta(days=LAUNCH_DAYS_AGO)
+    return day - timedelta(days=max(0, day.weekday() - 4))
 
 
 def _pages() -> list[Page]:
@@ -76,6 +85,7 @@ def seed_visitor_history(today: date | None = None) -> dict[str, int]:
     """Replace the demo's 90 days of history; returns what it wrote."""
     today = today or timezone.localdate()
     first = today - timedelta(days=DAYS)
+    launch = launch_day(today)
     rng = random.Random(SEED)  # noqa: S311 -- demo figures, not a secret.
     pages = _pages()
     weights = _weights(pages, rng)
@@ -96,7 +106,7 @@ def seed_visitor_history(today: date | None = None) -> dict[str, int]:
         visits = WEEKDAY_VISITS * (WEEKEND_SHARE if day.weekday() >= 5 else 1)
         visits *= rng.uniform(0.85, 1.15)
         day_weights = weights
-        if (today - day).days == LAUNCH_DAYS_AGO:
+        if day == launch:
             visits *= LAUNCH_FACTOR
             if launched is not None:
                 day_weights = {**weights, launched: weights[launched] * 40}
