@@ -303,6 +303,22 @@ def test_wrong_captcha_is_refused_and_uses_the_challenge_up(client, campaign):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("field", ["captcha_key", "captcha_value"])
+def test_nul_byte_in_the_captcha_is_a_clear_400_not_a_500(client, campaign, field):
+    data = _comment(campaign)
+    response = _post(client, {**data, field: data[field][:3] + "\x00" + data[field]})
+    _assert_problem(response, 400)
+    assert "captcha_value" in _error_fields(response)
+    # The HTML form refuses it the same way, naming the field.
+    form = client.post(
+        f"/comments/{campaign.pk}/",
+        {**_comment(campaign), field: "12\x0034"},
+    )
+    assert form.status_code == 400
+    assert not Comment.objects.exists()
+
+
+@pytest.mark.django_db
 def test_reused_captcha_is_refused(client, campaign):
     data = _comment(campaign)
     assert _post(client, data).status_code == 201

@@ -37,15 +37,21 @@ def new_challenge() -> dict:
 
 
 def check_answer(key: str, answer: str) -> bool:
-    """Whether ``answer`` solves challenge ``key``, which is used up either way."""
+    """Whether ``answer`` solves challenge ``key``, which is used up either way.
+
+    A NUL byte is never a key's nor an answer's: PostgreSQL refuses it in a
+    query, so it is answered as wrong before it reaches the database.
+    """
     key = (key or "").strip()
-    if not key or len(key) > 40:
+    answer = (answer or "").strip().lower()
+    if not key or len(key) > 40 or "\x00" in key:
         return False
     challenge = CaptchaStore.objects.filter(hashkey=key)
-    deleted, _ = challenge.filter(
-        response=(answer or "").strip().lower(), expiration__gt=timezone.now()
-    ).delete()
-    if deleted:
-        return True
+    if "\x00" not in answer:
+        deleted, _ = challenge.filter(
+            response=answer, expiration__gt=timezone.now()
+        ).delete()
+        if deleted:
+            return True
     challenge.delete()
     return False
