@@ -15,6 +15,8 @@ from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
+from campaigns.breaker import CircuitOpen, connection_options
+
 logger = logging.getLogger(__name__)
 
 _OUTAGE = (RedisConnectionError, RedisTimeoutError)
@@ -26,9 +28,12 @@ def _degrade(fallback):
         def wrapper(self, *args, **kwargs):
             try:
                 return method(self, *args, **kwargs)
+            except CircuitOpen:
+                # Logged once, when the circuit opened (campaigns.breaker).
+                pass
             except _OUTAGE:
                 logger.warning("Redis unreachable during cache.%s", method.__name__)
-                return fallback(*args, **kwargs) if callable(fallback) else fallback
+            return fallback(*args, **kwargs) if callable(fallback) else fallback
 
         return wrapper
 
@@ -36,7 +41,16 @@ def _degrade(fallback):
 
 
 class ResilientRedisCache(RedisCache):
-    """A :class:`RedisCache` whose outage looks like an empty cache."""
+    """A :class:`RedisCache` whose outage looks like an empty cache.
+
+    Its connections go through the plugin's circuit breaker: a hung Redis costs
+    one socket timeout, then calls fail at once for a few seconds
+    (:mod:`campaigns.breaker`).
+    """
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._options = {**connection_options(self._servers[0]), **self._options}
 
     @_degrade(lambda key, default=None, version=None: default)
     def get(self, key, default=None, version=None):

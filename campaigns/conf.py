@@ -80,6 +80,11 @@ SETTINGS: dict[str, Setting] = {
         "Redis that buffers view and visitor counts; empty: they are counted in "
         "the database.",
     ),
+    "REDIS_COOLDOWN_SECONDS": Setting(
+        5,
+        "Seconds the plugin stops calling a Redis that just failed or hung (its "
+        "cache backend and view counter), so an outage costs one timeout.",
+    ),
     "HEADLESS_PREVIEW_URL": Setting(
         "", "Front-end page that shows a draft for `?token=`; empty: no such link."
     ),

@@ -17,6 +17,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtailmedia import get_media_model
 
+from campaigns import breaker
 from campaigns.models import (
     CampaignIndexPage,
     CampaignPage,
@@ -51,6 +52,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture(autouse=True)
 def _isolated_media_and_cache(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    # A Redis another test made fail is called again here.
+    breaker.close_all()
     for alias in settings.CACHES:
         caches[alias].clear()
     yield

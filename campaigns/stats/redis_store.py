@@ -18,6 +18,7 @@ import functools
 import redis
 
 from campaigns import conf
+from campaigns.breaker import connection_options
 
 PREFIX = "campaigns:stats:"
 BUFFERS = ("views", "pageday", "dayviews", "visits")
@@ -134,8 +135,14 @@ return 1
 
 @functools.cache
 def _client_for(url: str) -> redis.Redis:
+    # Through the circuit breaker: a hung Redis costs one timeout, then the
+    # counter goes to the database at once for a few seconds.
     return redis.Redis.from_url(
-        url, socket_connect_timeout=0.5, socket_timeout=0.5, decode_responses=True
+        url,
+        socket_connect_timeout=0.5,
+        socket_timeout=0.5,
+        decode_responses=True,
+        **connection_options(url),
     )
 
 
