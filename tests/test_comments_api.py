@@ -379,12 +379,58 @@ def test_body_over_64_kib_is_413(client, campaign):
 def test_body_over_the_cap_without_content_length_is_413(campaign):
     """A chunked body (no Content-Length, as under ASGI) is read only up to the cap."""
     body = json.dumps(_comment(campaign, content="a" * (70 * 1024))).encode()
-    request = RequestFactory().post(COMMENTS, b"", content_type="application/json")
+    request = RequestFactory().post(
+        COMMENTS, b"", content_type="application/json", CONTENT_TYPE="application/json"
+    )
     request.META.pop("CONTENT_LENGTH", None)
     request._stream = io.BytesIO(body)
     response = resolve(COMMENTS).func(request)
     assert response.status_code == 413
     assert not Comment.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "content_type",
+    ["text/plain", "application/x-www-form-urlencoded", "application/xml", ""],
+)
+def test_only_json_bodies_are_read(client, campaign, content_type):
+    """A cross-site form sends these without a CORS preflight: 415, nothing stored."""
+    body = json.dumps(_comment(campaign))
+    response = client.post(COMMENTS, body, content_type=content_type)
+    _assert_problem(response, 415)
+    assert not Comment.objects.exists()
+
+
+@pytest.mark.django_db
+def test_json_with_a_charset_is_read(client, campaign):
+    body = json.dumps(_comment(campaign))
+    response = client.post(
+        COMMENTS, body, content_type="application/json; charset=utf-8"
+    )
+    assert response.status_code == 201
+
+
+@pytest.mark.django_db
+def test_chunked_json_body_ended_by_the_server_is_read(client, campaign):
+    """gunicorn passes a chunked body without Content-Length, marked terminated."""
+
+    def chunked(body: str) -> dict:
+        stream = io.BytesIO(body.encode())
+        return {
+            "CONTENT_LENGTH": "",
+            "wsgi.input": stream,
+            "wsgi.input_terminated": True,
+        }
+
+    body = json.dumps(_comment(campaign))
+    response = _post(client, body, **chunked(body))
+    assert response.status_code == 201, response.content[:300]
+    assert Comment.objects.count() == 1
+    too_long = json.dumps(_comment(campaign, content="a" * (70 * 1024)))
+    refused = _post(client, too_long, **chunked(too_long))
+    _assert_problem(refused, 413)
+    assert Comment.objects.count() == 1
 
 
 @pytest.mark.django_db
@@ -486,7 +532,6 @@ def test_post_on_unknown_or_uncommentable_page_is_404(client, campaign_index):
     "body",
     [
         "not json",
-        "",
         "{",
         "\x00",
         '"text"',
@@ -504,9 +549,9 @@ def test_body_that_is_not_a_json_object_is_400(client, campaign, body):
 
 
 @pytest.mark.django_db
-def test_form_encoded_body_is_400(client, campaign):
+def test_form_encoded_body_is_415(client, campaign):
     response = client.post(COMMENTS, _comment(campaign))
-    _assert_problem(response, 400)
+    _assert_problem(response, 415)
     assert not Comment.objects.exists()
 
 

@@ -187,9 +187,19 @@ class _BodyRefused(Exception):
 def _json_object(request: HttpRequest) -> dict:
     """The body as a JSON object, refused before parsing when it is too large.
 
-    ``Content-Length`` is checked first; without one (a chunked upload under
-    ASGI) at most one byte more than the cap is read.
+    Only ``application/json`` is read (415 otherwise), so that a cross-site
+    form cannot post a comment without a CORS preflight. ``Content-Length`` is
+    checked first; without one (a chunked upload, which gunicorn marks with
+    ``wsgi.input_terminated``) at most one byte more than the cap is read.
     """
+    media_type = request.content_type or ""
+    if media_type != "application/json":
+        raise _BodyRefused(
+            problem_response(
+                status=415,
+                detail=gettext("Send the comment as application/json."),
+            )
+        )
     limit = conf.COMMENT_MAX_BODY
     too_large = _BodyRefused(
         problem_response(
@@ -206,7 +216,13 @@ def _json_object(request: HttpRequest) -> dict:
         declared = 0
     if declared > limit:
         raise too_large
-    body = request.read(limit + 1)
+    if not request.META.get("CONTENT_LENGTH") and request.META.get(
+        "wsgi.input_terminated"
+    ):
+        # Django reads nothing without a length; the server ends the stream.
+        body = request.META["wsgi.input"].read(limit + 1)
+    else:
+        body = request.read(limit + 1)
     if len(body) > limit:
         raise too_large
     not_an_object = _BodyRefused(

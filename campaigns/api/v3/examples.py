@@ -216,6 +216,15 @@ COMMENT_CREATE_RESPONSES = {
             )
         },
     ),
+    415: problem_doc(
+        "The body is not sent as `application/json`.",
+        {
+            "not_json": example(
+                "A form or text body",
+                problem(415, "Hãy gửi ý kiến dưới dạng application/json."),
+            )
+        },
+    ),
     429: _too_many_doc("Too many comments; retry after `Retry-After` seconds."),
 }
 CAPTCHA_RESPONSES = {
