@@ -4,6 +4,7 @@ With ``REDIS_URL`` set (CI's second pass) the counts go through Redis and
 ``flush_counters``; without it, straight to the database.
 """
 
+import io
 import threading
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -297,3 +298,39 @@ def test_redis_down_counts_in_the_database(page, settings, client):
     response = client.get(page.url)
     assert response.status_code == 200
     assert "data-view-count>1<" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_flush_during_a_redis_outage_exits_cleanly_and_still_prunes(settings):
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from campaigns.models.stats import RecentPageView
+
+    settings.CAMPAIGNS_REDIS_URL = "redis://127.0.0.1:1/0"  # nothing listens
+    redis_store._client_for.cache_clear()
+    old = timezone.now() - timedelta(days=1)
+    RecentPageView.objects.create(page_id=1, visitor="gone", seen_at=old)
+    out = io.StringIO()
+
+    call_command("flush_counters", stdout=out)
+
+    assert "Flushed 0 batch(es)." in out.getvalue()
+    assert not RecentPageView.objects.exists()
+
+
+@with_redis
+def test_flush_forgets_batch_records_older_than_a_week(page):
+    from django.utils import timezone
+
+    FlushedBatch.objects.create(batch="old-and-done")
+    FlushedBatch.objects.update(flushed_at=timezone.now() - timedelta(days=8))
+    FlushedBatch.objects.create(batch="recent")
+    beacon(page.pk, address="192.0.2.70")
+
+    assert flush() == 1
+
+    kept = set(FlushedBatch.objects.values_list("batch", flat=True))
+    assert "old-and-done" not in kept
+    assert "recent" in kept
+    assert PageViewCount.objects.get(page=page).views == 1

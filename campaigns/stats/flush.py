@@ -7,16 +7,19 @@
    working on the same batch, finds it recorded and adds nothing twice.
 3. Retire the batch in Redis (its counts move into the cached bases, once).
 
-Batches left in flight by an interrupted flush are finished first.
+Batches left in flight by an interrupted flush are finished first. While
+Redis is unreachable a flush leaves its buffers there for the next one and
+still prunes the database's visitor windows.
 """
 
 import logging
 import uuid
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import IntegrityError, transaction
 from django.db.models import Case, F, IntegerField, Value, When
+from django.utils import timezone
 from wagtail.models import Page
 
 from campaigns.models.stats import (
@@ -30,17 +33,34 @@ from campaigns.stats import db_store, redis_store
 logger = logging.getLogger(__name__)
 
 
+#: How long the record of a flushed batch is kept. Only a batch still in
+#: flight can be applied again, and its record is kept whatever its age.
+FLUSHED_BATCH_RETENTION = timedelta(days=7)
+
+
 def flush(connection=None) -> int:
     """Flush every batch in flight and the live buffers; returns batches applied."""
     connection = connection or redis_store.client()
     applied = 0
     if connection is not None:
-        for batch in redis_store.inflight(connection):
-            applied += apply_batch(connection, batch)
-        batch = uuid.uuid4().hex
-        if redis_store.hand_over(connection, batch):
-            applied += apply_batch(connection, batch)
+        try:
+            applied = _flush_redis(connection)
+        except redis_store.OUTAGE:
+            logger.warning("Redis unreachable: its buffers wait for the next flush")
     db_store.prune()
+    return applied
+
+
+def _flush_redis(connection) -> int:
+    applied = 0
+    for batch in redis_store.inflight(connection):
+        applied += apply_batch(connection, batch)
+    batch = uuid.uuid4().hex
+    if redis_store.hand_over(connection, batch):
+        applied += apply_batch(connection, batch)
+    FlushedBatch.objects.filter(
+        flushed_at__lt=timezone.now() - FLUSHED_BATCH_RETENTION
+    ).exclude(batch__in=redis_store.inflight(connection)).delete()
     return applied
 
 
