@@ -61,6 +61,12 @@ SETTINGS: dict[str, Setting] = {
     ),
     "CAPTCHA_RATE_PER_IP": Setting("3000/h", "Captchas one address may fetch."),
     "CAPTCHA_RATE_PER_CLIENT": Setting("60/10m", "Captchas one browser may fetch."),
+    "VIEW_COUNT_RATE_PER_IP": Setting(
+        "6000/h",
+        "Views one address may have counted (django-ratelimit rate); beacons "
+        "beyond it are answered but not counted. High enough for an office "
+        "behind one address; `None`: no ceiling.",
+    ),
     "IP_HASH_RETENTION_DAYS": Setting(
         30, "Days a comment keeps its poster's IP hash (`purge_ip_hashes`)."
     ),

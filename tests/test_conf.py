@@ -8,8 +8,8 @@ from django.test import RequestFactory, override_settings
 
 from campaigns import conf
 from campaigns.clients import client_ip
-from campaigns.comments.limits import COMMENT_LIMITS
 from campaigns.preview import front_end_url
+from campaigns.rate_limits import COMMENT_LIMITS
 from campaigns.stats import redis_store
 from tests.conftest import make_comment
 

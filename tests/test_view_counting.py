@@ -334,3 +334,17 @@ def test_flush_forgets_batch_records_older_than_a_week(page):
     assert "old-and-done" not in kept
     assert "recent" in kept
     assert PageViewCount.objects.get(page=page).views == 1
+
+
+@pytest.mark.django_db
+def test_one_address_cannot_inflate_a_count_by_changing_its_user_agent(page, settings):
+    settings.CAMPAIGNS_VIEW_COUNT_RATE_PER_IP = "5/h"
+    results = [
+        beacon(page.pk, address="198.51.100.9", agent=f"{BROWSER} Build/{n}")
+        for n in range(12)
+    ]
+    assert sum(result.counted for result in results) == 5
+    # Another address (another office) is counted as before.
+    assert beacon(page.pk, address="198.51.100.10").counted
+    flush()
+    assert PageViewCount.objects.get(page=page).views == 6

@@ -20,7 +20,6 @@ from wagtail.models import Page
 from campaigns import conf
 from campaigns.clients import comment_ip_hash
 from campaigns.comments.forms import CommentForm
-from campaigns.comments.limits import COMMENT_LIMITS, enforce
 from campaigns.models.commentable import CommentablePageMixin
 from campaigns.models.comments import (
     Comment,
@@ -29,6 +28,7 @@ from campaigns.models.comments import (
     CommentStatus,
 )
 from campaigns.models.querysets import public_pages
+from campaigns.rate_limits import COMMENT_LIMITS, enforce
 from campaigns.search import fold
 
 #: The same comment sent again within this window is stored once.

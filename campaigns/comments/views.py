@@ -23,7 +23,6 @@ from django.views.decorators.http import require_http_methods, require_safe
 from campaigns import conf
 from campaigns.comments.captcha import new_challenge
 from campaigns.comments.forms import CommentForm
-from campaigns.comments.limits import CAPTCHA_LIMITS, RateLimited, enforce
 from campaigns.comments.posting import (
     CommentRefused,
     CommentsClosed,
@@ -35,6 +34,7 @@ from campaigns.comments.posting import (
     ensure_open,
     post_comment,
 )
+from campaigns.rate_limits import CAPTCHA_LIMITS, RateLimited, enforce
 
 FRAGMENT_TEMPLATE = "campaigns/comments/form.html"
 PAGE_TEMPLATE = "campaigns/comments/form_page.html"

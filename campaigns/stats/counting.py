@@ -16,6 +16,7 @@ from wagtail.models import Page
 from campaigns import invalidation
 from campaigns.models.querysets import public_pages
 from campaigns.models.stats import DailyVisits, PageViewCount
+from campaigns.rate_limits import VIEW_COUNT_LIMIT, over_the_limit
 from campaigns.stats import db_store, redis_store
 from campaigns.stats.visitors import is_bot, visitor_identities
 
@@ -63,8 +64,13 @@ def _count(request, page_id, now) -> ViewResult:
     return _count_in_database(request, page_id, now)
 
 
+def _not_counted(request) -> bool:
+    """Bots, and an address past its ceiling of counted views, are not counted."""
+    return is_bot(request) or over_the_limit(request, VIEW_COUNT_LIMIT)
+
+
 def _count_in_redis(connection, request, page_id, now) -> ViewResult:
-    if is_bot(request):
+    if _not_counted(request):
         if not _is_public(page_id):
             raise PageNotCounted(page_id)
         return ViewResult(False, page_view_counts([page_id])[page_id])
@@ -87,7 +93,7 @@ def _count_in_database(request, page_id, now) -> ViewResult:
     if not _is_public(page_id):
         raise PageNotCounted(page_id)
     counted = False
-    if not is_bot(request):
+    if not _not_counted(request):
         day, visitor, previous = visitor_identities(request, now)
         counted = db_store.count(page_id, visitor, previous, day, now)
     return ViewResult(counted, page_view_counts([page_id])[page_id])

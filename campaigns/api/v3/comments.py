@@ -39,13 +39,13 @@ from campaigns.api.v3.schemas import (
     inline_json_schema,
 )
 from campaigns.comments.captcha import new_challenge
-from campaigns.comments.limits import CAPTCHA_LIMITS, RateLimited, enforce
 from campaigns.comments.posting import (
     CommentRefused,
     InvalidComment,
     commentable_page,
     post_comment,
 )
+from campaigns.rate_limits import CAPTCHA_LIMITS, RateLimited, enforce
 from campaigns.selectors import public_comments
 
 comments_router = Router(tags=["comments"])

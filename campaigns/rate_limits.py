@@ -1,9 +1,11 @@
-"""Rate limits on posting comments and fetching captchas (django-ratelimit).
+"""Rate limits on comments, captchas and counted views (django-ratelimit).
 
-Two limits per action: a high one per address, fair to an office or a mobile
-carrier where hundreds of readers share one address, and a stricter one per
-browser (address + User-Agent). Counts live in the default cache: shared by
-every app server with Redis, per process without it.
+Comments and captchas have two limits: a high one per address, fair to an
+office or a mobile carrier where hundreds of readers share one address, and a
+stricter one per browser (address + User-Agent). Views have a ceiling per
+address only: beyond it beacons are answered but not counted, so one address
+cannot inflate a page's count by changing its User-Agent. Counts live in the
+default cache: shared by every app server with Redis, per process without it.
 """
 
 import logging
@@ -54,6 +56,13 @@ CAPTCHA_LIMITS = (
     Limit("captcha.ip", "CAPTCHA_RATE_PER_IP", _by_address),
     Limit("captcha.client", "CAPTCHA_RATE_PER_CLIENT", _by_client),
 )
+VIEW_COUNT_LIMIT = Limit("views.count.ip", "VIEW_COUNT_RATE_PER_IP", _by_address)
+
+
+def over_the_limit(request: HttpRequest, limit: Limit) -> bool:
+    """Count this request against ``limit``; whether it went over."""
+    usage = limit.usage(request)
+    return bool(usage and usage["should_limit"])
 
 
 class RateLimited(Exception):
