@@ -1,10 +1,12 @@
 """Admin and rich-text wiring of the campaigns plugin."""
 
+from django.http import Http404
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from campaigns import invalidation
+from campaigns.documents import is_hidden, may_see_every_document
 from campaigns.models import Comment
 from campaigns.moderation.bulk_actions import BULK_ACTIONS
 from campaigns.moderation.log_actions import register_comment_log_actions
@@ -16,6 +18,13 @@ from campaigns.rich_text import (
     BulkImageEmbedHandler,
     BulkPageLinkHandler,
 )
+
+
+@hooks.register("before_serve_document")
+def keep_documents_of_hidden_pages_private(document, request):
+    """404 for a document only draft or private pages use (campaigns.documents)."""
+    if not may_see_every_document(request.user) and is_hidden(document):
+        raise Http404
 
 
 # After Wagtail's own registrations (order 0), so that ours replace them.

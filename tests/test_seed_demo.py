@@ -60,6 +60,26 @@ def test_seed_demo_has_draft_private_and_reference_pages():
 
 
 @pytest.mark.django_db
+def test_seed_demo_keeps_the_dispatches_of_hidden_pages_in_a_staff_collection(client):
+    call_command("seed_demo")
+    hidden = [
+        CampaignPage.objects.get(slug=slug).dispatch_document
+        for slug in (DRAFT_SLUG, PRIVATE_SLUG)
+    ]
+    for document in hidden:
+        assert document.collection.get_view_restrictions().exists()
+        assert client.get(document.url).status_code != 200
+    listed = {
+        item["title"]
+        for version in ("v2", "v3")
+        for item in client.get(f"/api/{version}/documents/", {"limit": 100}).json()[
+            "items"
+        ]
+    }
+    assert listed and not listed & {document.title for document in hidden}
+
+
+@pytest.mark.django_db
 def test_seed_demo_uses_every_block_type():
     call_command("seed_demo")
     used = {

@@ -74,6 +74,8 @@ INDEX_INTRO = (
 )
 
 COLLECTION_NAME = "Chiến dịch"
+#: Staff-only documents: the dispatches of draft and private pages.
+INTERNAL_COLLECTION_NAME = "Tài liệu nội bộ"
 
 #: The cached oEmbed answer for :data:`home.demo.body.VIDEO_URL`.
 VIDEO_EMBED = {

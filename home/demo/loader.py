@@ -28,7 +28,7 @@ from home.demo.publishing import (
     ensure_tag,
     publish_on,
 )
-from home.demo.spec import DRAFT, PRIVATE, CampaignSpec
+from home.demo.spec import DRAFT, PRIVATE, PUBLIC, CampaignSpec
 from home.demo.translations import ensure_english_editions
 from home.demo.users import demo_password, ensure_demo_users
 from home.demo.video_loader import ensure_video_stories
@@ -161,15 +161,22 @@ def _ensure_portal_settings(site: Site, summary: Summary) -> None:
 def _ensure_media(summary: Summary) -> dict[str, dict[str, int]]:
     """Images, documents and the video embed; returns their ids by content key."""
     collection = media.ensure_collection()
+    internal = media.ensure_internal_collection()
     images = [*content.BODY_IMAGES, *(spec.hero for spec in CAMPAIGNS)]
-    documents = [*content.EXTRA_DOCUMENTS, *(spec.dispatch for spec in CAMPAIGNS)]
+    documents = [
+        *((spec, collection) for spec in content.EXTRA_DOCUMENTS),
+        *(
+            (spec.dispatch, collection if spec.status == PUBLIC else internal)
+            for spec in CAMPAIGNS
+        ),
+    ]
     ids: dict[str, dict[str, int]] = {"image": {}, "document": {}}
     for number, spec in enumerate(images):
         image, created = media.ensure_image(spec, collection=collection, number=number)
         ids["image"][spec.key] = image.pk
         summary.record("images", created)
-    for spec in documents:
-        document, created = media.ensure_document(spec, collection=collection)
+    for spec, home_collection in documents:
+        document, created = media.ensure_document(spec, collection=home_collection)
         ids["document"][spec.key] = document.pk
         summary.record("documents", created)
     summary.record("video embeds", media.ensure_video_embed())

@@ -18,12 +18,13 @@ from wagtail.documents import get_document_model
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 from wagtail.images import get_image_model
-from wagtail.models import Collection
+from wagtail.models import Collection, CollectionViewRestriction
 from wagtail.utils.file import hash_filelike
 
 from home.demo.body import VIDEO_URL
 from home.demo.content import (
     COLLECTION_NAME,
+    INTERNAL_COLLECTION_NAME,
     PORTAL_NAME,
     VIDEO_EMBED,
     DocumentSpec,
@@ -55,6 +56,22 @@ def ensure_collection() -> Collection:
     return existing or root.add_child(name=COLLECTION_NAME)
 
 
+def ensure_internal_collection() -> Collection:
+    """The "Tài liệu nội bộ" collection: signed-in staff only.
+
+    The dispatches of draft and private pages live here, so that neither the
+    documents APIs nor ``/documents/`` give them to the public.
+    """
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=INTERNAL_COLLECTION_NAME).first()
+    collection = collection or root.add_child(name=INTERNAL_COLLECTION_NAME)
+    CollectionViewRestriction.objects.get_or_create(
+        collection=collection,
+        defaults={"restriction_type": CollectionViewRestriction.LOGIN},
+    )
+    return collection
+
+
 def ensure_image(spec: ImageSpec, *, collection: Collection, number: int):
     """The image titled ``spec.title``, drawn when missing; returns (image, created)."""
     model = get_image_model()
@@ -79,6 +96,10 @@ def ensure_document(spec: DocumentSpec, *, collection: Collection):
     model = get_document_model()
     existing = model.objects.filter(title=spec.title).first()
     if existing is not None:
+        if existing.collection_id != collection.pk:
+            # An earlier seed left it in the public collection.
+            existing.collection = collection
+            existing.save(update_fields=["collection"])
         return existing, False
     data = render_pdf(spec.lines)
     document = model(

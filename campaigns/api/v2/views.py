@@ -9,6 +9,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from campaigns.api.guards import GuardedQueryMixin
 from campaigns.api.v2.filters import FoldedSearchFilter
 from campaigns.api.v2.serializers import CampaignPageSerializer
+from campaigns.documents import may_see_every_document, without_hidden
 from campaigns.references import resolved_references
 from campaigns.selectors import edition_language, page_for_edition_path
 
@@ -69,4 +70,14 @@ class GuardedImagesAPIViewSet(GuardedQueryMixin, ImagesAPIViewSet):
 
 
 class GuardedDocumentsAPIViewSet(GuardedQueryMixin, DocumentsAPIViewSet):
-    """Wagtail's documents endpoint, hostile query parameters refused first."""
+    """Wagtail's documents endpoint, hostile query parameters refused first.
+
+    Documents that only draft or private pages use are left out for readers
+    who are not editors (:mod:`campaigns.documents`).
+    """
+
+    def get_queryset(self):
+        documents = super().get_queryset()
+        if may_see_every_document(self.request.user):
+            return documents
+        return without_hidden(documents)
