@@ -11,6 +11,9 @@ from campaigns.models import CampaignIndexPage, CampaignPage
 from home.models import HomePage
 
 
+# Instantiating a page reads its content type, which another test may have
+# dropped from the cache: these need the database too.
+@pytest.mark.django_db
 def test_tree_rules_are_declared():
     assert CampaignPage.parent_page_types == ["campaigns.CampaignIndexPage"]
     assert CampaignPage.subpage_types == []
@@ -44,6 +47,7 @@ def test_lead_is_required_and_length_limited(make_campaign):
     assert "lead" in error.value.message_dict
 
 
+@pytest.mark.django_db
 def test_issuing_bodies_are_split_per_line():
     page = CampaignPage(issuing_bodies="UBND tỉnh\n\n  Liên đoàn Lao động tỉnh  \n")
     assert page.issuing_body_list == ["UBND tỉnh", "Liên đoàn Lao động tỉnh"]

@@ -106,7 +106,7 @@ def test_healthz_stays_ready_and_says_degraded_when_redis_is_down(client):
     }
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_healthz_answers_503_when_the_database_is_gone(client):
     from django.db import connection
 
