@@ -10,3 +10,7 @@ max_requests_jitter = 200
 timeout = 30
 accesslog = "-"
 forwarded_allow_ips = "127.0.0.1"
+# gunicorn's control socket defaults to one path per user
+# ($XDG_RUNTIME_DIR/gunicorn.ctl): several instances on a host would share it.
+# The portal manages workers with signals and systemd, not gunicornc.
+control_socket_disable = True
