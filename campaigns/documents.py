@@ -9,11 +9,11 @@ are Wagtail's to decide (their collection's view restriction).
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Q, QuerySet
+from django.db.models import CharField, QuerySet
 from django.db.models.functions import Cast
 from wagtail.documents import get_document_model
-from wagtail.documents.permissions import permission_policy
 from wagtail.models import Page, ReferenceIndex
+from wagtail.permissions import policy_registry
 
 
 def _page_references():
@@ -31,17 +31,28 @@ def _public_page_keys():
 
 def may_see_every_document(user) -> bool:
     """Editors see what they may choose in the admin, public or not."""
-    return permission_policy.user_has_any_permission(user, ["add", "change", "choose"])
+    policy = policy_registry.get_by_type(get_document_model())
+    return policy.user_has_any_permission(user, ["add", "change", "choose"])
+
+
+def hidden_document_ids() -> list[int]:
+    """Documents pages use but no live, public page does (two queries)."""
+    references = _page_references()
+    shown = references.filter(object_id__in=_public_page_keys()).values("to_object_id")
+    hidden = references.exclude(to_object_id__in=shown).values_list(
+        "to_object_id", flat=True
+    )
+    return sorted({int(key) for key in hidden.distinct()})
 
 
 def without_hidden(documents: QuerySet) -> QuerySet:
-    """``documents`` without those only non-public pages use (one query)."""
-    references = _page_references()
-    used = references.values("to_object_id")
-    shown = references.filter(object_id__in=_public_page_keys()).values("to_object_id")
-    return documents.annotate(key=Cast("pk", CharField())).exclude(
-        Q(key__in=used) & ~Q(key__in=shown)
-    )
+    """``documents`` without those only non-public pages use.
+
+    Excluded by id, so that the queryset stays one Wagtail's search backends
+    can still search (they refuse annotations they do not index).
+    """
+    hidden = hidden_document_ids()
+    return documents.exclude(pk__in=hidden) if hidden else documents
 
 
 def is_hidden(document) -> bool:

@@ -66,3 +66,10 @@ def test_publishing_the_page_makes_its_document_public(client, documents):
     page.save_revision().publish()
     assert client.get(documents["draft"].url).status_code == 200
     assert "Bản nháp" in _listed(client, "v2")
+
+
+@pytest.mark.parametrize("version", ["v2", "v3"])
+def test_searching_the_documents_finds_no_hidden_one(client, documents, version):
+    answer = client.get(f"/api/{version}/documents/", {"search": "Bản nháp"})
+    assert answer.status_code == 200
+    assert "Bản nháp" not in {item["title"] for item in answer.json()["items"]}
