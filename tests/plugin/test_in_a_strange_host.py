@@ -89,7 +89,9 @@ def _comment(page) -> dict:
     }
 
 
-def test_comment_waits_for_a_moderator_then_shows_escaped(client, campaign):
+def test_comment_waits_for_a_moderator_then_shows_escaped(
+    client, campaign, django_capture_on_commit_callbacks
+):
     response = client.post(
         "/api/v3/comments/",
         json.dumps(_comment(campaign)),
@@ -106,7 +108,9 @@ def test_comment_waits_for_a_moderator_then_shows_escaped(client, campaign):
     bulk = reverse("wagtail_bulk_action", args=["campaigns", "comment", "approve"])
     confirm = client.get(bulk, {"id": comment.pk})
     assert confirm.status_code == 200 and "Opening hours" in confirm.content.decode()
-    done = client.post(f"{bulk}?id={comment.pk}", {"note": ""})
+    # The decision moves the content generation once its transaction commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        done = client.post(f"{bulk}?id={comment.pk}", {"note": ""})
     assert done.status_code == 302
     comment.refresh_from_db()
     assert comment.status == CommentStatus.APPROVED
