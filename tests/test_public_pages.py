@@ -130,3 +130,11 @@ def test_language_comes_from_the_path_not_the_browser(client, demo, path):
     assert "accept-language" not in response.get("Vary", "").lower()
     if not path.startswith("/api/"):
         assert '<html lang="vi"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_campaign_page_shows_the_portals_breadcrumb_trail(client, make_campaign):
+    page = make_campaign("Chiến dịch có đường dẫn")
+    html = client.get(page.url).content.decode()
+    assert 'class="breadcrumbs"' in html
+    assert 'aria-current="page">Chiến dịch có đường dẫn<' in html

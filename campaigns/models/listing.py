@@ -57,8 +57,5 @@ class ListingIndexPage(AsciiSlugMixin, Page):
         context.update(self.listing_context(request))
         return context
 
-    def listing_context(self, request) -> dict:
-        raise NotImplementedError
-
     class Meta:
         abstract = True
