@@ -5,73 +5,28 @@ connections and never answers, as a frozen or overloaded Redis does.
 """
 
 import logging
-import os
-import shutil
-import signal
-import socket
-import subprocess
-import time
 
 import pytest
-import redis
 
 from campaigns import breaker
 from campaigns.cache import ResilientRedisCache
 from campaigns.models import PageViewCount
 from campaigns.stats import redis_store
+from tests.redis_server import RedisServer, needs_redis_server
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("redis-server") is None, reason="needs redis-server"
-)
+pytestmark = needs_redis_server
 
 OPTIONS = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
 def hung_redis(tmp_path):
-    port = _free_port()
-    server = subprocess.Popen(  # noqa: S603 -- a fixed argument list.
-        [
-            shutil.which("redis-server"),
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-            "--dir",
-            str(tmp_path),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"redis://127.0.0.1:{port}/0"
-    probe = redis.Redis.from_url(url, socket_timeout=0.5)
-    deadline = time.monotonic() + 20
-    while True:
-        try:
-            probe.ping()
-            break
-        except redis.ConnectionError:
-            if time.monotonic() > deadline:
-                server.kill()
-                pytest.fail("redis-server did not start")
-            time.sleep(0.05)
-    probe.close()
-    os.kill(server.pid, signal.SIGSTOP)
+    server = RedisServer(tmp_path)
+    server.start()
+    server.freeze()
     breaker.close_all()
-    yield url, f"127.0.0.1:{port}/0"
-    os.kill(server.pid, signal.SIGCONT)
-    server.terminate()
-    server.wait(timeout=10)
+    yield server.url, server.name
+    server.stop()
     breaker.close_all()
 
 

@@ -86,11 +86,17 @@ class VisitorSalt(models.Model):
 
 
 class RecentVisitor(models.Model):
-    """Without Redis: who was seen today, for exact daily visits and "online now"."""
+    """Who was seen today, for exact daily visits and "online now" without Redis.
+
+    With Redis, each flush copies the day's new visitors here, and rows made
+    while Redis was unreachable (``awaiting_redis``) are copied back into it, so
+    a visitor is counted once a day across an outage (docs/statistics.md).
+    """
 
     day = models.DateField()
     visitor = models.CharField(max_length=64)
     last_seen = models.DateTimeField(db_index=True)
+    awaiting_redis = models.BooleanField(default=False)
 
     class Meta:
         constraints = [
@@ -102,11 +108,15 @@ class RecentVisitor(models.Model):
 
 
 class RecentPageView(models.Model):
-    """Without Redis: when a visitor last counted on a page (one count per window)."""
+    """When a visitor last counted on a page (one count per 30-minute window).
+
+    Kept in step with Redis's windows as :class:`RecentVisitor` is.
+    """
 
     page_id = models.BigIntegerField()
     visitor = models.CharField(max_length=64)
     seen_at = models.DateTimeField(db_index=True)
+    awaiting_redis = models.BooleanField(default=False)
 
     class Meta:
         constraints = [

@@ -4,6 +4,7 @@ A Redis outage degrades counting to the database path; it never breaks a page.
 """
 
 import logging
+import threading
 import time
 from dataclasses import dataclass
 from datetime import timedelta
@@ -17,7 +18,7 @@ from campaigns import invalidation
 from campaigns.models.querysets import public_pages
 from campaigns.models.stats import DailyVisits, PageViewCount
 from campaigns.rate_limits import VIEW_COUNT_LIMIT, over_the_limit
-from campaigns.stats import db_store, redis_store
+from campaigns.stats import db_store, redis_store, windows
 from campaigns.stats.visitors import is_bot, visitor_identities
 
 logger = logging.getLogger(__name__)
@@ -54,13 +55,22 @@ def count_view(request: HttpRequest, page_id: int) -> ViewResult:
     return result
 
 
+#: Set while this process has counted in the database since Redis last answered.
+_counted_without_redis = threading.Event()
+
+
 def _count(request, page_id, now) -> ViewResult:
     connection = redis_store.client()
     if connection is not None:
         try:
+            if _counted_without_redis.is_set():
+                # Redis is back: first tell it whom the database counted.
+                windows.copy_to_redis(connection, now)
+                _counted_without_redis.clear()
             return _count_in_redis(connection, request, page_id, now)
         except redis_store.OUTAGE:
             logger.warning("Redis unreachable: counting in the database", exc_info=True)
+            _counted_without_redis.set()
     return _count_in_database(request, page_id, now)
 
 
@@ -79,6 +89,9 @@ def _count_in_redis(connection, request, page_id, now) -> ViewResult:
     answer = redis_store.count(connection, *args)
     if answer[0] == -2:
         redis_store.load_public_pages(connection, public_page_ids())
+        answer = redis_store.count(connection, *args)
+    if answer[0] == -3:
+        windows.copy_to_redis(connection, now)
         answer = redis_store.count(connection, *args)
     if answer[0] < 0:
         raise PageNotCounted(page_id)

@@ -2,7 +2,9 @@
 
 Each counted view is a few atomic statements (``UPDATE … SET n = n + 1``); a
 visitor's 30-minute window and the day's distinct visitors are rows with
-unique constraints, so concurrent beacons never count twice.
+unique constraints, so concurrent beacons never count twice. Rows made here
+are marked ``awaiting_redis`` until :mod:`campaigns.stats.windows` copies them
+into Redis.
 """
 
 from datetime import date, timedelta
@@ -41,21 +43,25 @@ def _first_view_in_window(page_id, visitor, previous, now) -> bool:
         return False
     try:
         with transaction.atomic():
-            RecentPageView.objects.create(page_id=page_id, visitor=visitor, seen_at=now)
+            RecentPageView.objects.create(
+                page_id=page_id, visitor=visitor, seen_at=now, awaiting_redis=True
+            )
         return True
     except IntegrityError:
         # Seen before: counts again only once the window has passed.
         return bool(
             RecentPageView.objects.filter(
                 page_id=page_id, visitor=visitor, seen_at__lte=now - SEEN_WINDOW
-            ).update(seen_at=now)
+            ).update(seen_at=now, awaiting_redis=True)
         )
 
 
 def _first_visit_today(day: date, visitor: str, now) -> bool:
     try:
         with transaction.atomic():
-            RecentVisitor.objects.create(day=day, visitor=visitor, last_seen=now)
+            RecentVisitor.objects.create(
+                day=day, visitor=visitor, last_seen=now, awaiting_redis=True
+            )
         return True
     except IntegrityError:
         RecentVisitor.objects.filter(day=day, visitor=visitor).update(last_seen=now)

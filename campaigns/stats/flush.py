@@ -6,6 +6,7 @@
    as flushed (``FlushedBatch``): a retry after a crash, or a second flusher
    working on the same batch, finds it recorded and adds nothing twice.
 3. Retire the batch in Redis (its counts move into the cached bases, once).
+4. Copy the "already counted" windows each way (:mod:`campaigns.stats.windows`).
 
 Batches left in flight by an interrupted flush are finished first. While
 Redis is unreachable a flush leaves its buffers there for the next one and
@@ -28,7 +29,7 @@ from campaigns.models.stats import (
     PageDailyViews,
     PageViewCount,
 )
-from campaigns.stats import db_store, redis_store
+from campaigns.stats import db_store, redis_store, windows
 
 logger = logging.getLogger(__name__)
 
@@ -58,6 +59,7 @@ def _flush_redis(connection) -> int:
     batch = uuid.uuid4().hex
     if redis_store.hand_over(connection, batch):
         applied += apply_batch(connection, batch)
+    windows.copy_to_redis(connection)
     FlushedBatch.objects.filter(
         flushed_at__lt=timezone.now() - FLUSHED_BATCH_RETENTION
     ).exclude(batch__in=redis_store.inflight(connection)).delete()
@@ -78,6 +80,7 @@ def apply_batch(connection, batch: str) -> int:
             # Any error here rolls the record back too: the batch stays in
             # flight and the next flush applies it.
             _add_counts(counts)
+            windows.copy_to_database(counts)
             applied = 1
     redis_store.retire(connection, batch)
     return applied

@@ -9,6 +9,11 @@ Keys (all under ``campaigns:stats:``):
 - ``online``: visitors by last beacon time (a sorted set);
 - ``buf:views`` (page → n), ``buf:pageday`` ("page:day" → n), ``buf:dayviews``
   and ``buf:visits`` (day → n): counts not yet in the database;
+- ``buf:seen`` ("page:visitor" → time) and ``buf:visitors`` ("day:visitor" →
+  time): windows and visitors opened since the last flush, which copies them
+  into the database's windows;
+- ``windows``: set once the database's windows have been copied here; while
+  it is missing (a Redis that restarted empty) the count script asks for them;
 - ``inflight``: buffers handed over to a flush and not yet cleaned up;
 - ``base:<page>``: the page's database count, cached for display.
 """
@@ -21,7 +26,7 @@ from campaigns import conf
 from campaigns.breaker import connection_options
 
 PREFIX = "campaigns:stats:"
-BUFFERS = ("views", "pageday", "dayviews", "visits")
+BUFFERS = ("views", "pageday", "dayviews", "visits", "seen", "visitors")
 #: Seconds the cached set of public pages and a page's base count live.
 PUBLIC_TTL = 300
 BASE_TTL = 300
@@ -31,7 +36,9 @@ SEEN_WINDOW = 1800
 OUTAGE = (redis.ConnectionError, redis.TimeoutError)
 
 # Returns {counted (0/1), display count or -1 when the base is not cached}, or
-# {-1} for a page that is not public and {-2} when the public set is not loaded.
+# {-1} for a page that is not public, {-2} when the public set is not loaded and
+# {-3} when the database's windows have not been copied in (a Redis that
+# restarted empty).
 _COUNT = """
 local p, page, v, vprev = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
 local day, now = ARGV[5], tonumber(ARGV[6])
@@ -40,6 +47,7 @@ if redis.call('SISMEMBER', p..'public', page) == 0 then
   if redis.call('EXISTS', p..'public') == 0 then return {-2} end
   return {-1}
 end
+if redis.call('EXISTS', p..'windows') == 0 then return {-3} end
 redis.call('ZADD', p..'online', now, v)
 redis.call('ZREMRANGEBYSCORE', p..'online', '-inf', now - online_window)
 local counted = 0
@@ -47,6 +55,7 @@ local seen = p..'seen:'..page..':'
 local already = vprev ~= '' and redis.call('EXISTS', seen..vprev) == 1
 if not already and redis.call('SET', seen..v, 1, 'NX', 'EX', seen_window) then
   counted = 1
+  redis.call('HSET', p..'buf:seen', page..':'..v, math.floor(now))
   redis.call('HINCRBY', p..'buf:views', page, 1)
   redis.call('HINCRBY', p..'buf:pageday', page..':'..day, 1)
   redis.call('HINCRBY', p..'buf:dayviews', day, 1)
@@ -54,6 +63,7 @@ end
 if redis.call('SADD', p..'visitors:'..day, v) == 1 then
   redis.call('EXPIRE', p..'visitors:'..day, 172800)
   redis.call('HINCRBY', p..'buf:visits', day, 1)
+  redis.call('HSET', p..'buf:visitors', day..':'..v, math.floor(now))
 end
 local base = redis.call('GET', p..'base:'..page)
 if not base then return {counted, -1} end
@@ -104,7 +114,7 @@ local p, batch = ARGV[1], ARGV[2]
 -- A repeated call must not overwrite a batch already handed over.
 if redis.call('SISMEMBER', p..'inflight', batch) == 1 then return 0 end
 local moved = 0
-for _, name in ipairs({'views', 'pageday', 'dayviews', 'visits'}) do
+for _, name in ipairs({'views', 'pageday', 'dayviews', 'visits', 'seen', 'visitors'}) do
   if redis.call('EXISTS', p..'buf:'..name) == 1 then
     redis.call('RENAME', p..'buf:'..name, batch..':'..name)
     moved = 1
@@ -125,7 +135,7 @@ for i = 1, #views, 2 do
     redis.call('INCRBY', p..'base:'..views[i], views[i + 1])
   end
 end
-for _, name in ipairs({'views', 'pageday', 'dayviews', 'visits'}) do
+for _, name in ipairs({'views', 'pageday', 'dayviews', 'visits', 'seen', 'visitors'}) do
   redis.call('DEL', batch..':'..name)
 end
 redis.call('DEL', p..'dbsums')
@@ -234,3 +244,25 @@ def read_batch(connection, batch: str) -> dict[str, dict[str, int]]:
 
 def retire(connection, batch: str) -> bool:
     return bool(run(connection, _RETIRE, PREFIX + "batch:" + batch))
+
+
+def has_windows(connection) -> bool:
+    """Whether this Redis has had the database's windows copied in since it started."""
+    return bool(connection.exists(PREFIX + "windows"))
+
+
+def open_windows(connection, seen, visitors) -> None:
+    """Open windows counted elsewhere, counting nothing.
+
+    ``seen`` holds (page, visitor, seconds left) and ``visitors`` (day, visitor):
+    a visitor counted by the database while Redis was unreachable is not
+    counted again here.
+    """
+    pipe = connection.pipeline(transaction=False)
+    for page_id, visitor, ttl in seen:
+        pipe.set(f"{PREFIX}seen:{page_id}:{visitor}", 1, nx=True, ex=max(int(ttl), 1))
+    for day, visitor in visitors:
+        pipe.sadd(f"{PREFIX}visitors:{day}", visitor)
+        pipe.expire(f"{PREFIX}visitors:{day}", 172800)
+    pipe.set(PREFIX + "windows", 1)
+    pipe.execute()
