@@ -10,6 +10,7 @@ import subprocess
 import sys
 import textwrap
 import threading
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -19,6 +20,7 @@ from wagtail.models import Revision
 
 from campaigns.locks import exclusive, lock_key, lock_path
 from campaigns.models import CampaignPage
+from home.management.commands.run_scheduler import JOBS
 
 pytestmark = pytest.mark.django_db
 
@@ -151,3 +153,17 @@ def test_a_run_does_not_wait_for_the_lock():
         thread.join(timeout=30)
     assert first
     assert answers == [False]
+
+
+def test_every_deployed_job_runs_under_the_lock():
+    deploy = Path(__file__).resolve().parent.parent / "deploy"
+    lines = [
+        line
+        for path in [deploy / "crontab", *deploy.glob("*.service")]
+        for line in path.read_text().splitlines()
+        if "manage.py" in line and not line.startswith("#")
+    ]
+    assert lines
+    assert all("manage.py run_exclusive " in line for line in lines)
+    for command, _seconds in JOBS:
+        assert any(line.endswith(f"run_exclusive {command}") for line in lines)
