@@ -26,6 +26,8 @@ OUTAGE = (redis.ConnectionError, redis.TimeoutError)
 
 #: Until when (``time.monotonic()``) each server is not called, by address.
 _open_until: dict[str, float] = {}
+#: How many times a circuit has opened in this process.
+_trips = 0
 
 
 class CircuitOpen(redis.ConnectionError):
@@ -38,13 +40,20 @@ def is_open(server: str) -> bool:
 
 def trip(server: str) -> None:
     """Stop calling ``server`` for the cool-down."""
+    global _trips
     if not is_open(server):
+        _trips += 1
         logger.warning(
             "Redis at %s failed: not called for %s s",
             server,
             conf.REDIS_COOLDOWN_SECONDS,
         )
     _open_until[server] = time.monotonic() + conf.REDIS_COOLDOWN_SECONDS
+
+
+def trip_count() -> int:
+    """Circuits opened so far in this process: a change means Redis failed meanwhile."""
+    return _trips
 
 
 def close_all() -> None:

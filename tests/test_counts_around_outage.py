@@ -96,7 +96,8 @@ def test_readers_counted_during_an_outage_are_known_to_the_next_flush(
     breaker.close_all()
 
     flush()  # the scheduler's flush, on any host
-    counting._counted_without_redis.clear()  # as in a process that never fell back
+    # As in a process that neither counted nor cached anything during the outage.
+    counting._outages.caught_up(breaker.trip_count())
     assert read_all(pages, during) == 0
     flush()
     assert stored_totals(pages) == (30, 10)
@@ -133,3 +134,18 @@ def test_views_counted_after_the_last_flush_are_the_bound(own_redis, pages):
     views, visits = stored_totals(pages)
     assert views == 45 + 15
     assert visits == 15 + 5
+
+
+def test_a_page_served_during_a_hang_is_enough_to_catch_up(own_redis, pages, client):
+    """The worker that counts next only served pages (cache calls) during the hang."""
+    assert read_all(pages, readers(200, 1)) == 3  # Redis has the windows
+    own_redis.freeze()
+    during = readers(1, 5)
+    assert read_all(pages, during) == 15
+    counting._outages.caught_up(breaker.trip_count())  # another worker counted them
+    breaker.close_all()
+    assert client.get(pages[0].url).status_code == 200  # this worker's cache trips
+    own_redis.thaw()
+    breaker.close_all()
+
+    assert read_all(pages, during) == 0

@@ -14,7 +14,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from wagtail.models import Page
 
-from campaigns import invalidation
+from campaigns import breaker, invalidation
 from campaigns.models.querysets import public_pages
 from campaigns.models.stats import DailyVisits, PageViewCount
 from campaigns.rate_limits import VIEW_COUNT_LIMIT, over_the_limit
@@ -55,22 +55,39 @@ def count_view(request: HttpRequest, page_id: int) -> ViewResult:
     return result
 
 
-#: Set while this process has counted in the database since Redis last answered.
-_counted_without_redis = threading.Event()
+class _OutageWatch:
+    """Whether this process saw Redis fail since it last told Redis whom the
+    database counted: it fell back to the database, or a circuit opened (a
+    page's cache calls see an outage even when no beacon does)."""
+
+    def __init__(self):
+        self.fell_back = threading.Event()
+        self.trips = breaker.trip_count()
+
+    def saw_outage(self) -> bool:
+        return self.fell_back.is_set() or breaker.trip_count() != self.trips
+
+    def caught_up(self, trips: int) -> None:
+        self.fell_back.clear()
+        self.trips = trips
+
+
+_outages = _OutageWatch()
 
 
 def _count(request, page_id, now) -> ViewResult:
     connection = redis_store.client()
     if connection is not None:
         try:
-            if _counted_without_redis.is_set():
-                # Redis is back: first tell it whom the database counted.
+            if _outages.saw_outage():
+                # Redis answers again: first tell it whom the database counted.
+                trips = breaker.trip_count()
                 windows.copy_to_redis(connection, now)
-                _counted_without_redis.clear()
+                _outages.caught_up(trips)
             return _count_in_redis(connection, request, page_id, now)
         except redis_store.OUTAGE:
             logger.warning("Redis unreachable: counting in the database", exc_info=True)
-            _counted_without_redis.set()
+            _outages.fell_back.set()
     return _count_in_database(request, page_id, now)
 
 
