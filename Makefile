@@ -9,7 +9,7 @@ PLUGIN_PYTEST_ARGS ?=
 
 BENCH_ARGS ?=
 
-.PHONY: run test test-site test-plugin test-browser lint messages browser-deps fresh-site-check bench bench-comments bench-beacons clean
+.PHONY: run test test-site test-plugin test-browser lint messages browser-deps fresh-site-check bench bench-comments bench-beacons reliability clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -82,6 +82,11 @@ bench-comments: messages
 ## View beacons (Redis) vs a bare POST at 64 clients, and 100,000 beacons counted exactly.
 bench-beacons: messages
 	$(BIN)/python bench/beacons.py $(BENCH_ARGS)
+
+## What holds under each fault (Redis hung or stopped, slow clients, …) on the
+## documented deployment: nginx + gunicorn, production settings, a Redis of its own.
+reliability: messages
+	$(BIN)/python -m bench.reliability $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 test-db.sqlite3 media .test-media static

@@ -18,16 +18,25 @@ from bench.console import log
 HOST = "127.0.0.1"
 
 
-def recreate_database(url: str) -> None:
-    """Drop and create the database of ``url``; its name must contain "bench"."""
+def recreate_database(url: str, *, marker: str = "bench") -> None:
+    """Drop and create the database of ``url``; its name must contain ``marker``."""
+    _drop_database(url, marker, create=True)
+
+
+def drop_database(url: str, *, marker: str = "bench") -> None:
+    """Drop the database of ``url`` if it exists; its name must contain ``marker``."""
+    _drop_database(url, marker, create=False)
+
+
+def _drop_database(url: str, marker: str, *, create: bool) -> None:
     import environ
     import psycopg2
     from psycopg2 import sql
 
     config = environ.Env.db_url_config(url)
     name = config["NAME"]
-    if "bench" not in name:
-        raise SystemExit(f"Refusing to drop {name!r}: its name lacks 'bench'.")
+    if marker not in name:
+        raise SystemExit(f"Refusing to drop {name!r}: its name lacks {marker!r}.")
     keys = {"USER": "user", "PASSWORD": "password", "HOST": "host", "PORT": "port"}
     params = {arg: config[key] for key, arg in keys.items() if config.get(key)}
     connection = psycopg2.connect(dbname="postgres", **params)
@@ -37,25 +46,36 @@ def recreate_database(url: str) -> None:
         cursor.execute(
             sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(database)
         )
-        cursor.execute(sql.SQL("CREATE DATABASE {}").format(database))
+        if create:
+            cursor.execute(sql.SQL("CREATE DATABASE {}").format(database))
     connection.close()
 
 
-def configure(database_url: str, redis_url: str | None, workdir: Path) -> None:
-    """Set the production environment (DESIGN §9) for this process and gunicorn."""
-    os.environ.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "bench.settings",
-            "SECRET_KEY": secrets.token_urlsafe(50),
-            "ALLOWED_HOSTS": f"{HOST},localhost",
-            "DATABASE_URL": database_url,
-            "WAGTAILADMIN_BASE_URL": f"http://{HOST}",
-            "SECURE_SSL_REDIRECT": "false",
-            # Seeded images and collected files stay out of the developer's folders.
-            "MEDIA_ROOT": str(workdir / "media"),
-            "STATIC_ROOT": str(workdir / "static"),
-        }
-    )
+def production_environment(
+    database_url: str, workdir: Path, settings: str = "bench.settings"
+) -> dict[str, str]:
+    """The variables production needs (DESIGN §9), for a server on 127.0.0.1."""
+    return {
+        "DJANGO_SETTINGS_MODULE": settings,
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": f"{HOST},localhost",
+        "DATABASE_URL": database_url,
+        "WAGTAILADMIN_BASE_URL": f"http://{HOST}",
+        "SECURE_SSL_REDIRECT": "false",
+        # Seeded images and collected files stay out of the developer's folders.
+        "MEDIA_ROOT": str(workdir / "media"),
+        "STATIC_ROOT": str(workdir / "static"),
+    }
+
+
+def configure(
+    database_url: str,
+    redis_url: str | None,
+    workdir: Path,
+    settings: str = "bench.settings",
+) -> None:
+    """Set the production environment for this process and the servers it starts."""
+    os.environ.update(production_environment(database_url, workdir, settings))
     if redis_url:
         os.environ["REDIS_URL"] = redis_url
     else:
@@ -91,7 +111,7 @@ def gunicorn(
     from django.db import connections
 
     connections.close_all()
-    port = _free_port()
+    port = free_port()
     log_path = workdir / f"gunicorn-{port}.log"
     command = [
         *(sys.executable, "-m", "gunicorn", "--workers", str(options.workers)),
@@ -104,7 +124,7 @@ def gunicorn(
             command, stdout=log_file, stderr=subprocess.STDOUT, env=environment
         )
     try:
-        _wait_until_up(process, port, log_path)
+        wait_until_listening(process, port, log_path)
         log(f"gunicorn pid {process.pid} on {HOST}:{port}: {settings}")
         yield port
     finally:
@@ -116,20 +136,23 @@ def gunicorn(
             process.wait()
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind((HOST, 0))
         return probe.getsockname()[1]
 
 
-def _wait_until_up(process: subprocess.Popen, port: int, log_path: Path) -> None:
+def wait_until_listening(
+    process: subprocess.Popen, port: int, log_path: Path, name: str = "gunicorn"
+) -> None:
+    """Return once ``port`` accepts connections; SystemExit if ``process`` ends."""
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise SystemExit(f"gunicorn exited:\n{log_path.read_text()}")
+            raise SystemExit(f"{name} exited:\n{log_path.read_text()}")
         try:
             with socket.create_connection((HOST, port), timeout=1):
                 return
         except OSError:
             time.sleep(0.2)
-    raise SystemExit(f"gunicorn did not start:\n{log_path.read_text()}")
+    raise SystemExit(f"{name} did not start:\n{log_path.read_text()}")
