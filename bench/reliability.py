@@ -15,6 +15,7 @@ nothing.
 
 import argparse
 import importlib.util
+import io
 import json
 import os
 import re
@@ -453,16 +454,84 @@ def hostile_inputs(deployment: Deployment) -> Row:
 def counts_around_outage(deployment: Deployment) -> Row:
     """View beacons sent around a Redis outage, against the counts stored.
 
-    Beacons before, during and after the outage, then ``flush_counters``: each
-    view counted once, none lost. Not measured yet: the row says so and fails
-    nothing.
+    Readers (distinct User-Agents) open a few pages with Redis up, then
+    ``flush_counters``; the same readers and some new ones come back while
+    Redis hangs, and all of them once more after it answers again; then a
+    last flush. Each reader and page must be counted once: the stored views
+    and today's visits are compared with the distinct pairs and readers.
     """
-    return Row(
-        "counts lost/doubled around an outage",
-        "not measured",
-        "0 lost, 0 doubled",
-        None,
+    from django.core.management import call_command
+    from django.db.models import Sum
+    from django.utils import timezone
+
+    from campaigns.models import CampaignPage, DailyVisits, PageViewCount
+
+    fault = "counts lost/doubled around an outage"
+    bound = "0 lost, 0 doubled"
+    pages = list(
+        CampaignPage.objects.live()
+        .public()
+        .filter(locale__language_code="vi")
+        .order_by("pk")
+        .values_list("pk", flat=True)[:3]
     )
+    before, during = _readers("before", 20), _readers("during", 10)
+
+    def stored():
+        call_command("flush_counters", stdout=io.StringIO())
+        views = (
+            PageViewCount.objects.filter(page_id__in=pages).aggregate(n=Sum("views"))[
+                "n"
+            ]
+            or 0
+        )
+        today = DailyVisits.objects.filter(day=timezone.localdate()).first()
+        return views, today.visits if today else 0
+
+    start_views, start_visits = stored()
+    _beacons(deployment, pages, before)
+    stored()
+    with redis_outage(deployment, "hung"):
+        _beacons(deployment, pages, before + during)
+    _beacons(deployment, pages, before + during)
+    views, visits = stored()
+    expected_views = len(pages) * (len(before) + len(during))
+    expected_visits = len(before) + len(during)
+    extra_views, extra_visits = (
+        views - start_views - expected_views,
+        (visits - start_visits - expected_visits),
+    )
+    lost = max(0, -extra_views) + max(0, -extra_visits)
+    doubled = max(0, extra_views) + max(0, extra_visits)
+    return Row(
+        fault,
+        f"{expected_views} views, {expected_visits} visits sent: "
+        f"{lost} lost, {doubled} doubled",
+        bound,
+        lost == 0 and doubled == 0,
+    )
+
+
+def _readers(phase: str, count: int) -> list[str]:
+    run = secrets.token_hex(4)
+    return [
+        f"Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0 reliability-{run}-{phase}-{n}"
+        for n in range(count)
+    ]
+
+
+def _beacons(deployment: Deployment, pages: list[int], agents: list[str]) -> None:
+    for agent in agents:
+        for page_id in pages:
+            answer = fetch(
+                deployment.proxy,
+                f"/api/v3/pages/{page_id}/views/",
+                method="POST",
+                headers={"User-Agent": agent, "Content-Type": "application/json"},
+                body=b"{}",
+            )
+            if answer.status not in (200, 202):
+                raise SystemExit(f"beacon answered {answer.status}")
 
 
 def _ms(seconds: float) -> str:
