@@ -195,6 +195,7 @@ def test_administrator_sees_the_lockout_and_unlocks_it(client, officer, admin_us
     assert listing.status_code == 200
     html = listing.content.decode()
     assert "officer" in html and ATTACKER in html and "Đang khóa" in html
+    assert unlock_url(attempt) in html  # the row's Unlock button
     assert admin.get(unlock_url(attempt)).status_code == 200
     response = admin.post(unlock_url(attempt))
     assert response.status_code == 302

@@ -117,7 +117,8 @@ class LockoutViewSet(ModelViewSet):
     search_backend_name = None
     ordering = ["-attempt_time"]
     list_display = [
-        Column("username", label=_("Username")),
+        # A name, not a Column: Wagtail puts the row's buttons (Unlock) beside it.
+        "username",
         Column("ip_address", label=_("Address")),
         Column("failures_since_start", label=_("Wrong passwords")),
         DateColumn("attempt_time", label=_("Last try"), sort_key="attempt_time"),
