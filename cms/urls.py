@@ -9,6 +9,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home import views as home_views
 
 urlpatterns = [
+    # Before the admin's own URLs, which would otherwise answer this prefix.
+    path("admin/two-factor/", include("cms.sign_in.two_factor.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", home_views.healthz, name="healthz"),

@@ -6,6 +6,7 @@ are safe for a developer machine: SQLite, local-memory cache, no wildcard hosts.
 
 import re
 import shutil
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -44,11 +45,15 @@ CAMPAIGNS_TRUSTED_PROXY_COUNT = env.int(
 
 INSTALLED_APPS = [
     "home",
+    "cms.sign_in",
     "campaigns",
     "wagtail_localize",
     "wagtail_localize.locales",
     "captcha",
     "django_ratelimit",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "corsheaders",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
@@ -95,12 +100,26 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: it adds user.is_verified(), which the next one reads.
+    "django_otp.middleware.OTPMiddleware",
+    "cms.sign_in.two_factor.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "cms.sign_in.throttling.PasswordFormThrottleMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Last: it answers 304 before the API view runs (campaigns/api/caching.py).
+    # It answers 304 before the API view runs (campaigns/api/caching.py).
     "campaigns.api.caching.APICacheMiddleware",
+    # Last, as django-axes requires: it turns a locked-out sign-in into the
+    # lockout page after every other layer has run.
+    "axes.middleware.AxesMiddleware",
+]
+
+# The lockout check first: it refuses a locked-out sign-in before any password
+# is checked (django-axes).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -179,6 +198,48 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# --- Sign-in security (docs/security.md) -------------------------------------------
+# Admin sign-in: a username tried from one address is locked out after this many
+# wrong passwords, for the cool-off time counted from the last try. Another
+# account from the same address, or the same account from elsewhere, still signs in.
+AXES_FAILURE_LIMIT = env.int("SIGN_IN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("SIGN_IN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "cms.sign_in.lockout.client_address"
+AXES_LOCKOUT_CALLABLE = "cms.sign_in.lockout.lockout_response"
+# Every failure is kept (within the retention period below), so that an attack
+# can still be traced once its lockout has expired.
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_ACCESS_FAILURE_LOG_PER_USER_LIMIT = 200
+#: Days sign-in records (successes, failures, addresses, usernames) are kept;
+#: ``purge_sign_in_records`` deletes older ones daily (Decree 13/2023/NĐ-CP).
+PORTAL_SIGN_IN_RECORD_DAYS = env.int("SIGN_IN_RECORD_DAYS", default=90)
+# The public page-password form, the admin's password reset and admin sign-in
+# per address (cms/sign_in/throttling.py). Passwords of private pages are
+# shared secrets, so guesses are counted per page too.
+PORTAL_PAGE_PASSWORD_RATE_PER_IP = env.str(
+    "PAGE_PASSWORD_RATE_PER_IP", default="10/10m"
+)
+PORTAL_PAGE_PASSWORD_RATE_PER_PAGE = env.str(
+    "PAGE_PASSWORD_RATE_PER_PAGE", default="100/h"
+)
+PORTAL_PASSWORD_RESET_RATE_PER_IP = env.str(
+    "PASSWORD_RESET_RATE_PER_IP", default="10/h"
+)
+PORTAL_PASSWORD_RESET_RATE_PER_EMAIL = env.str(
+    "PASSWORD_RESET_RATE_PER_EMAIL", default="3/h"
+)
+PORTAL_SIGN_IN_RATE_PER_IP = env.str("SIGN_IN_RATE_PER_IP", default="60/h")
+#: Two-factor sign-in (TOTP) for superusers and these groups. ``None`` when the
+#: environment does not say: each settings module decides (on in production).
+PORTAL_REQUIRE_TWO_FACTOR = env.bool("PORTAL_REQUIRE_TWO_FACTOR", default=None)
+PORTAL_TWO_FACTOR_GROUPS = env.list(
+    "PORTAL_TWO_FACTOR_GROUPS", default=["Campaign moderators", "Moderators"]
+)
+# The account name authenticator apps show beside the code.
+OTP_TOTP_ISSUER = env.str("TWO_FACTOR_ISSUER", default="Cổng thông tin điện tử")
 
 # --- Languages ---------------------------------------------------------------------
 LANGUAGE_CODE = "vi"

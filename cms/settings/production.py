@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403 -- a settings module extends its base.
-from .base import ENV_PROVIDED
+from .base import ENV_PROVIDED, PORTAL_REQUIRE_TWO_FACTOR
 
 _missing = [name for name, provided in ENV_PROVIDED.items() if not provided]
 if _missing:
@@ -17,6 +17,9 @@ CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = 31_536_000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
+# Moderators and administrators sign in with a second factor unless the
+# environment says PORTAL_REQUIRE_TWO_FACTOR=false.
+PORTAL_REQUIRE_TWO_FACTOR = PORTAL_REQUIRE_TWO_FACTOR is not False
 if CAMPAIGNS_TRUSTED_PROXY_COUNT:  # noqa: F405
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 

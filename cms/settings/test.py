@@ -22,3 +22,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 # No embed provider is ever asked: tests store the embeds they use.
 WAGTAILEMBEDS_FINDERS = []
+# Off whatever the environment says; tests/test_two_factor.py turns it on.
+PORTAL_REQUIRE_TWO_FACTOR = False

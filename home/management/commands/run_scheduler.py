@@ -21,6 +21,7 @@ JOBS = [
     ("send_moderation_digest", 60),
     ("captcha_clean", 60 * 60),
     ("purge_ip_hashes", 24 * 60 * 60),
+    ("purge_sign_in_records", 24 * 60 * 60),
     ("flush_counters", 60),
     ("rotate_visitor_salt", 60 * 60),
 ]

@@ -1,0 +1,1 @@
+"""Two-factor sign-in (django-otp, TOTP) for moderators and administrators."""
