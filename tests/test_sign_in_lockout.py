@@ -291,7 +291,8 @@ def test_purge_runs_daily_wherever_jobs_are_scheduled():
     assert dict(JOBS)["purge_sign_in_records"] == 24 * 60 * 60
     assert "purge_sign_in_records" in get_commands()
     deploy = settings.BASE_DIR / "deploy"
-    assert "manage.py purge_sign_in_records" in (deploy / "crontab").read_text()
+    crontab = (deploy / "crontab").read_text()
+    assert "manage.py run_exclusive purge_sign_in_records" in crontab
     service = (deploy / "purge-sign-in-records.service").read_text()
-    assert "manage.py purge_sign_in_records" in service
+    assert "manage.py run_exclusive purge_sign_in_records" in service
     assert "OnCalendar=" in (deploy / "purge-sign-in-records.timer").read_text()

@@ -10,8 +10,8 @@ twice:
   database knows whom Redis counted up to one flush before an outage;
 - the windows the database opened while Redis was unreachable are copied
   into Redis (:func:`copy_to_redis`) by every flush and by the first beacon a
-  process counts in Redis after it saw Redis fail; a Redis that restarted empty gets them all
-  before it counts its first beacon.
+  process counts in Redis after it saw Redis fail; a Redis that restarted
+  empty gets them all before it counts its first beacon.
 
 What is left is bounded: a visitor counted by Redis after the last flush
 before an outage, and seen again during it, counts twice
