@@ -74,7 +74,9 @@ def write_campaign(page, index):
 
     page.get_by_placeholder("Page title*").fill(TITLE)
     page.get_by_role("textbox", name="Lead").fill(LEAD)
-    body = page.locator("#panel-child-content-body-section")
+    # The field's content path, not its panel's id: Wagtail names panels after
+    # their headings in the language of the first edit form the process built.
+    body = page.locator("[data-contentpath=body]")
 
     paragraph = add_block(body, "Paragraph")
     paragraph.locator("[contenteditable=true]").click()
