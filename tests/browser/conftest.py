@@ -12,7 +12,10 @@ import os
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
+from wagtail.admin.panels.model_utils import get_edit_handler
+from wagtail.models import AbstractPage
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -88,6 +91,23 @@ def browser(django_db_setup, django_db_blocker):
             del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
         else:
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture(autouse=True)
+def _admin_forms_built_afresh():
+    """Admin edit forms as a newly started server builds them.
+
+    Wagtail builds each model's edit handler once per process and derives the
+    ids of its tabs and panels (``panel-child-content-...``) from their headings,
+    translated into the language of the first edit form it renders. A test that
+    opened one in Vietnamese would leave ``panel-child-noi_dung-...`` to every
+    later test. Cleared as Wagtail clears them when a setting they depend on
+    changes.
+    """
+    for model in apps.get_models():
+        if issubclass(model, AbstractPage):
+            model.get_edit_handler.cache_clear()
+    get_edit_handler.cache_clear()
 
 
 @pytest.fixture
