@@ -98,7 +98,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Wagtail's redirects, never to a draft or a private page.
+    "cms.middleware.PublicRedirectMiddleware",
     # Last: it answers 304 before the API view runs (campaigns/api/caching.py).
     "campaigns.api.caching.APICacheMiddleware",
 ]
