@@ -13,9 +13,9 @@ from campaigns import conf
 
 
 def year_filter(request) -> int | None:
-    """``?year=``, when it is a four-digit year."""
+    """``?year=``, when it is a four-digit year (``0000`` is none: dates start at 1)."""
     raw = request.GET.get("year")
-    if raw and raw.isascii() and raw.isdigit() and len(raw) == 4:
+    if raw and raw.isascii() and raw.isdigit() and len(raw) == 4 and int(raw) >= 1:
         return int(raw)
     return None
 

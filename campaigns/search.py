@@ -22,9 +22,15 @@ def fold(text: str) -> str:
 
 
 def tidy_query(raw: str | None) -> str:
-    """A reader's query without control characters (NUL…) or extra spaces, capped."""
+    """A reader's query without control characters (NUL…), double quotes or extra
+    spaces, capped.
+
+    SQLite's full-text search reads a double quote as its own syntax, and the
+    backend quotes each word without escaping one: ``"lao`` would be an error.
+    """
     kept = "".join(
-        char if unicodedata.category(char)[0] != "C" else " " for char in raw or ""
+        " " if char == '"' or unicodedata.category(char)[0] == "C" else char
+        for char in raw or ""
     )
     return " ".join(kept.split())[:MAX_QUERY_LENGTH]
 

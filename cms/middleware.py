@@ -1,6 +1,15 @@
-"""Responses whose language the URL decides must not vary on the browser's language."""
+"""The site's middleware: no Vary on the browser's language where the URL decides
+it, and redirects only to what readers may see."""
 
+from urllib.parse import urlparse
+
+from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.utils.cache import cc_delim_re
+from wagtail.contrib.redirects.middleware import RedirectMiddleware, get_redirect
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Page
+
+from campaigns.models.querysets import public_pages
 
 #: Paths whose language still follows the reader (the admin, by its own settings).
 _BROWSER_LANGUAGE_PREFIXES = ("/admin/",)
@@ -33,3 +42,36 @@ class PathDecidesLanguageMiddleware:
             else:
                 del response["Vary"]
         return response
+
+
+class PublicRedirectMiddleware(RedirectMiddleware):
+    """Wagtail's redirects, except to a page readers may not see: those stay a 404.
+
+    Wagtail follows a redirect to any page, so an editor's redirect to a draft
+    or a private page would give its address away in ``Location``. The steps
+    are Wagtail's own (``RedirectMiddleware.process_response``), with one more
+    check before answering.
+    """
+
+    def process_response(self, request, response):
+        if response.status_code != 404:
+            return response
+        path = Redirect.normalise_path(request.get_full_path(), decode_unicode=False)
+        redirect = get_redirect(request, path)
+        bare = urlparse(path).path
+        if redirect is None and bare != path:
+            redirect = get_redirect(request, bare)
+        if redirect is None or not _leads_to_public_content(redirect):
+            return response
+        link = redirect.link
+        if link is None:
+            return response
+        if redirect.is_permanent:
+            return HttpResponsePermanentRedirect(link)
+        return HttpResponseRedirect(link)
+
+
+def _leads_to_public_content(redirect: Redirect) -> bool:
+    if redirect.redirect_page_id is None:
+        return True
+    return public_pages(Page.objects.filter(pk=redirect.redirect_page_id)).exists()

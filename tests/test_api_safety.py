@@ -21,6 +21,9 @@ HOSTILE = [
     ("offset-negative", "offset=-5"),
     ("offset-20-digits", f"offset={HUGE}"),
     ("search-nul", "search=lao%00dong"),
+    ("search-only-nul", "search=%00"),
+    ("search-quote", "search=%22lao"),
+    ("search-query-syntax", "search=%22a%20NEAR(b)%20col:x%20AND%20-*"),
     ("fields-unknown", "fields=no_such_field"),
     ("fields-nested-1000", f"fields={DEEP_FIELDS}"),
     ("fields-nul", "fields=title%00"),
@@ -141,6 +144,30 @@ def test_v2_hostile_paths_never_give_a_server_error(url, targets):
 )
 def test_v3_hostile_paths_never_give_a_server_error(url, targets):
     _assert_v3_answer(Client(raise_request_exception=False).get(url))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query",
+    ["date=2024-13-45", "date=99999-01-01", "period_start=soon", "date=2024-02-30"],
+)
+def test_v2_field_filter_value_its_field_cannot_hold_is_a_400(query, targets):
+    response = _get("/api/v2/pages/?type=campaigns.CampaignPage", query, targets)
+    _assert_v2_answer(response)
+    assert response.status_code == 400
+    assert "not a valid value" in response.json()["message"]
+
+
+@pytest.mark.django_db
+def test_v2_field_filter_still_filters_by_a_valid_date(make_campaign):
+    import datetime
+
+    page = make_campaign("Chiến dịch ngày lễ", date=datetime.date(2022, 2, 22))
+    make_campaign("Chiến dịch ngày khác", date=datetime.date(2023, 3, 3))
+    response = Client().get(
+        "/api/v2/pages/", {"type": "campaigns.CampaignPage", "date": "2022-02-22"}
+    )
+    assert [item["id"] for item in response.json()["items"]] == [page.pk]
 
 
 @pytest.mark.django_db

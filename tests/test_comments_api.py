@@ -319,6 +319,19 @@ def test_nul_byte_in_the_captcha_is_a_clear_400_not_a_500(client, campaign, fiel
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("field", ["captcha_key", "captcha_value"])
+def test_lone_surrogate_in_the_captcha_is_a_clear_400_not_a_500(
+    client, campaign, field
+):
+    # A JSON escape of half a UTF-16 pair: valid JSON, no encodable text.
+    body = json.dumps({**_comment(campaign), field: "12\ud80034"})
+    response = client.post(COMMENTS, body, content_type="application/json")
+    _assert_problem(response, 400)
+    assert "captcha_value" in _error_fields(response)
+    assert not Comment.objects.exists()
+
+
+@pytest.mark.django_db
 def test_reused_captcha_is_refused(client, campaign):
     data = _comment(campaign)
     assert _post(client, data).status_code == 201

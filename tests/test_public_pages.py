@@ -86,6 +86,7 @@ def test_index_lists_newest_first_with_filters(client, demo):
     [
         {"year": "abc"},
         {"year": "99999999999999999999"},
+        {"year": "0000"},
         {"page": "9999"},
         {"page": "-1"},
         {"page": "abc"},

@@ -23,6 +23,16 @@ def test_query_is_cleaned_of_control_characters_and_capped():
     assert clean_query("lao\x00 động\t\n") == "lao dong"
     assert len(clean_query("x" * 5000)) == MAX_QUERY_LENGTH
     assert clean_query("\x00\x01") == ""
+    assert clean_query('"lao "dong"') == "lao dong"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ['"lao dong', 'a NEAR(b) col:x AND -* "'])
+def test_site_search_takes_the_backends_query_syntax_as_words(
+    client, searchable, query
+):
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
 
 
 @pytest.fixture

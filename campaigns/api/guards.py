@@ -3,8 +3,10 @@
 Every read checks its parameters before Wagtail parses them, so that no input
 reaches the database or a recursive parser in a shape that makes it fail:
 
-- a control character (a NUL byte makes PostgreSQL fail) is removed from
-  ``?search=`` and refused anywhere else;
+- ``?search=`` is tidied as the site search tidies a query (control
+  characters, which make PostgreSQL fail, and double quotes, which make
+  SQLite's full-text search fail, become spaces; spaces are trimmed), and a
+  control character anywhere else is refused;
 - a whole number beyond a database ``integer`` (``?offset=``, ``?child_of=``,
   an id in the path…) is refused;
 - ``?fields=`` nested deeper than :data:`MAX_FIELDS_DEPTH` (Wagtail's v2 parser
@@ -23,6 +25,8 @@ from functools import wraps
 from django.http import Http404, HttpRequest, QueryDict
 from django.utils.translation import gettext
 from wagtail.api.v2.utils import BadRequestError
+
+from campaigns.search import tidy_query
 
 #: Largest value of a database ``integer`` column (ids, and what they are compared to).
 MAX_INTEGER = 2**31 - 1
@@ -90,10 +94,11 @@ def checked_query(
             raise UnsafeQuery(gettext("A parameter name contains a control character."))
         for value in values:
             if name == "search":
-                if _CONTROL.search(value):
+                tidied = [tidy_query(item) for item in values]
+                if tidied != values:
                     if cleaned is None:
                         cleaned = query.copy()
-                    cleaned.setlist(name, [_CONTROL.sub(" ", item) for item in values])
+                    cleaned.setlist(name, tidied)
                 continue
             if _CONTROL.search(value):
                 raise UnsafeQuery(

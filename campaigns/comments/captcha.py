@@ -39,15 +39,16 @@ def new_challenge() -> dict:
 def check_answer(key: str, answer: str) -> bool:
     """Whether ``answer`` solves challenge ``key``, which is used up either way.
 
-    A NUL byte is never a key's nor an answer's: PostgreSQL refuses it in a
-    query, so it is answered as wrong before it reaches the database.
+    Keys and answers are ASCII without NUL: anything else is answered as wrong
+    before it reaches the database, which refuses a NUL byte (PostgreSQL) or
+    a lone surrogate (every driver) in a query.
     """
     key = (key or "").strip()
     answer = (answer or "").strip().lower()
-    if not key or len(key) > 40 or "\x00" in key:
+    if not key or len(key) > 40 or not _queryable(key):
         return False
     challenge = CaptchaStore.objects.filter(hashkey=key)
-    if "\x00" not in answer:
+    if _queryable(answer):
         deleted, _ = challenge.filter(
             response=answer, expiration__gt=timezone.now()
         ).delete()
@@ -55,3 +56,7 @@ def check_answer(key: str, answer: str) -> bool:
             return True
     challenge.delete()
     return False
+
+
+def _queryable(text: str) -> bool:
+    return text.isascii() and "\x00" not in text

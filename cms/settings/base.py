@@ -107,7 +107,8 @@ MIDDLEWARE = [
     "cms.sign_in.throttling.PasswordFormThrottleMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Wagtail's redirects, never to a draft or a private page.
+    "cms.middleware.PublicRedirectMiddleware",
     # It answers 304 before the API view runs (campaigns/api/caching.py).
     "campaigns.api.caching.APICacheMiddleware",
     # Last, as django-axes requires: it turns a locked-out sign-in into the

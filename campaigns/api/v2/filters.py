@@ -1,7 +1,10 @@
-"""The v2 ``?search=`` filter, folded like the site search (campaigns.search)."""
+"""The v2 filters the plugin changes: ``?search=`` folded like the site search
+(campaigns.search), and field filters that refuse a value their field cannot hold."""
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from rest_framework.filters import BaseFilterBackend
+from wagtail.api.v2.filters import FieldsFilter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
@@ -46,3 +49,32 @@ class FoldedSearchFilter(BaseFilterBackend):
             raise BadRequestError(
                 f"cannot order by '{error.field_name}' while searching"
             ) from error
+
+
+class CheckedFieldsFilter(FieldsFilter):
+    """Wagtail's field filters (``?date=2022-02-22``), a value the field cannot hold
+    refused with a 400.
+
+    Wagtail converts booleans, integers and foreign keys itself; the value of
+    any other field (a date, a date and time) only fails once the query is
+    built, as a server error: ``?date=2024-13-45``.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        fields = set(view.get_available_fields(queryset.model, db_fields_only=True))
+        for name, value in request.GET.items():
+            if name not in fields or name == "locale":
+                continue
+            try:
+                field = queryset.model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if field.is_relation:
+                continue
+            try:
+                field.get_prep_value(field.to_python(value))
+            except (ValidationError, ValueError, TypeError) as error:
+                raise BadRequestError(
+                    f"field filter error. '{value}' is not a valid value for {name}"
+                ) from error
+        return super().filter_queryset(request, queryset, view)

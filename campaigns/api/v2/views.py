@@ -1,13 +1,13 @@
 """The v2 pages endpoint, with StreamField references resolved in bulk."""
 
 from rest_framework.response import Response
-from wagtail.api.v2.filters import SearchFilter
+from wagtail.api.v2.filters import FieldsFilter, SearchFilter
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from campaigns.api.guards import GuardedQueryMixin
-from campaigns.api.v2.filters import FoldedSearchFilter
+from campaigns.api.v2.filters import CheckedFieldsFilter, FoldedSearchFilter
 from campaigns.api.v2.serializers import CampaignPageSerializer
 from campaigns.documents import may_see_every_document, without_hidden
 from campaigns.references import resolved_references
@@ -28,7 +28,9 @@ class CampaignPagesAPIViewSet(GuardedQueryMixin, PagesAPIViewSet):
     meta_fields = [*PagesAPIViewSet.meta_fields, "translations"]
 
     filter_backends = [
-        FoldedSearchFilter if backend is SearchFilter else backend
+        {SearchFilter: FoldedSearchFilter, FieldsFilter: CheckedFieldsFilter}.get(
+            backend, backend
+        )
         for backend in PagesAPIViewSet.filter_backends
     ]
 
@@ -65,8 +67,17 @@ class CampaignPagesAPIViewSet(GuardedQueryMixin, PagesAPIViewSet):
         return Response(data)
 
 
+def _with_checked_fields(backends) -> list:
+    return [
+        CheckedFieldsFilter if backend is FieldsFilter else backend
+        for backend in backends
+    ]
+
+
 class GuardedImagesAPIViewSet(GuardedQueryMixin, ImagesAPIViewSet):
     """Wagtail's images endpoint, hostile query parameters refused first."""
+
+    filter_backends = _with_checked_fields(ImagesAPIViewSet.filter_backends)
 
 
 class GuardedDocumentsAPIViewSet(GuardedQueryMixin, DocumentsAPIViewSet):
@@ -75,6 +86,8 @@ class GuardedDocumentsAPIViewSet(GuardedQueryMixin, DocumentsAPIViewSet):
     Documents that only draft or private pages use are left out for readers
     who are not editors (:mod:`campaigns.documents`).
     """
+
+    filter_backends = _with_checked_fields(DocumentsAPIViewSet.filter_backends)
 
     def get_queryset(self):
         documents = super().get_queryset()
