@@ -253,7 +253,8 @@ def fetch(
 ) -> Response:
     """One request to 127.0.0.1:``port``, from the local address ``source``.
 
-    Header names of the answer are lower-cased; a body is read as sent (a
+    Header names of the answer are lower-cased, a repeated header's values
+    joined with commas; a body is read as sent (a
     gzipped one stays gzipped). Raises ``TimeoutError`` without an answer.
     """
     connection = http.client.HTTPConnection(
@@ -267,11 +268,12 @@ def fetch(
             method, path, body=body, headers={"Host": HOST, **(headers or {})}
         )
         answer = connection.getresponse()
-        return Response(
-            answer.status,
-            {name.lower(): value for name, value in answer.getheaders()},
-            answer.read(),
-        )
+        headers: dict[str, str] = {}
+        for name, value in answer.getheaders():
+            # A header sent twice (nginx adds its own Vary) is one list (RFC 9110).
+            key = name.lower()
+            headers[key] = f"{headers[key]}, {value}" if key in headers else value
+        return Response(answer.status, headers, answer.read())
     finally:
         connection.close()
 
