@@ -60,6 +60,23 @@ def _check(device: TOTPDevice, code: str) -> bool:
     return device.verify_token(code)
 
 
+def _submitted_code(request, form, device: TOTPDevice, *, wrong: str):
+    """Whether a posted code was accepted, and the error to show if not.
+
+    No error before anything is posted; while django-otp throttles wrong codes,
+    the wait; else ``wrong``.
+    """
+    if request.method != "POST" or not form.is_valid():
+        return False, None
+    error = _wait_message(device)
+    if error is not None:
+        return False, error
+    if _check(device, form.cleaned_data["code"]):
+        device.refresh_from_db()
+        return True, None
+    return False, wrong
+
+
 def _signed_in_with(request, device: TOTPDevice):
     # A new session key: what was known of the old one opens nothing more.
     request.session.cycle_key()
@@ -80,18 +97,18 @@ def verify(request):
         return redirect(_with_next("two_factor:enrol", next_url))
 
     form = CodeForm(request.POST or None)
-    error = None
-    if request.method == "POST" and form.is_valid():
-        error = _wait_message(device)
-        if error is None:
-            if _check(device, form.cleaned_data["code"]):
-                device.refresh_from_db()
-                _signed_in_with(request, device)
-                return redirect(next_url)
-            error = gettext(
-                "This code is not right, or was used already. Enter the code "
-                "the app shows now."
-            )
+    accepted, error = _submitted_code(
+        request,
+        form,
+        device,
+        wrong=gettext(
+            "This code is not right, or was used already. Enter the code "
+            "the app shows now."
+        ),
+    )
+    if accepted:
+        _signed_in_with(request, device)
+        return redirect(next_url)
     return TemplateResponse(
         request,
         "sign_in/two_factor/verify.html",
@@ -125,20 +142,20 @@ def enrol(request):
     device = enrolment_device(request.user)
 
     form = CodeForm(request.POST or None)
-    error = None
-    if request.method == "POST" and form.is_valid():
-        error = _wait_message(device)
-        if error is None:
-            if _check(device, form.cleaned_data["code"]):
-                device.refresh_from_db()
-                device.confirmed = True
-                device.save(update_fields=["confirmed"])
-                _signed_in_with(request, device)
-                return redirect(next_url)
-            error = gettext(
-                "This code is not right. Check that the app was set up with this "
-                "page's secret, and enter the code it shows now."
-            )
+    accepted, error = _submitted_code(
+        request,
+        form,
+        device,
+        wrong=gettext(
+            "This code is not right. Check that the app was set up with this "
+            "page's secret, and enter the code it shows now."
+        ),
+    )
+    if accepted:
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        _signed_in_with(request, device)
+        return redirect(next_url)
     secret = base64.b32encode(device.bin_key).decode()
     return TemplateResponse(
         request,
