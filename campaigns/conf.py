@@ -92,7 +92,15 @@ SETTINGS: dict[str, Setting] = {
         "cache backend and view counter), so an outage costs one timeout.",
     ),
     "HEADLESS_PREVIEW_URL": Setting(
-        "", "Front-end page that shows a draft for `?token=`; empty: no such link."
+        "",
+        "Front-end page that shows a draft for `?token=`, for sites whose "
+        '"Headless preview" setting is blank; empty: no such link.',
+    ),
+    "KEY_PREFIX": Setting(
+        "",
+        "Put before every key the plugin writes straight to Redis (counters, "
+        "versions), so several deployments can share one Redis; set the cache's "
+        "`KEY_PREFIX` to the same value.",
     ),
     "API_V3_ROUTERS": Setting(
         {},

@@ -6,7 +6,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Page, Site, TranslatableMixin
 
 from campaigns.api_fields import SeoField
 from campaigns.slugs import AsciiSlugMixin
@@ -85,6 +85,13 @@ class PortalText(TranslatableMixin, models.Model):
     language has none yet, the header and footer show :class:`PortalSettings`.
     """
 
+    site = models.ForeignKey(
+        Site,
+        verbose_name=_("site"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("The portal these texts belong to."),
+    )
     portal_name = models.CharField(_("portal name"), max_length=200, blank=True)
     tagline = models.CharField(_("tagline"), max_length=200, blank=True)
     agency = models.CharField(_("responsible agency"), max_length=200, blank=True)
@@ -99,9 +106,14 @@ class PortalText(TranslatableMixin, models.Model):
     #: The fields that replace those of :class:`PortalSettings` in their language.
     TEXT_FIELDS = ("portal_name", "tagline", "agency", "address", "licence")
 
-    panels = [FieldPanel(name) for name in TEXT_FIELDS]
+    panels = [FieldPanel("site"), *(FieldPanel(name) for name in TEXT_FIELDS)]
 
     class Meta(TranslatableMixin.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["site", "locale"], name="portal_text_per_site"
+            )
+        ]
         verbose_name = _("portal texts")
         verbose_name_plural = _("portal texts")
 
@@ -121,7 +133,9 @@ def portal_texts_for(request, language: str) -> dict[str, str]:
         name: getattr(portal, name)
         for name in (*PortalText.TEXT_FIELDS, "phone", "email")
     }
-    translated = PortalText.objects.filter(locale__language_code=language).first()
+    translated = PortalText.objects.filter(
+        site=portal.site_id, locale__language_code=language
+    ).first()
     if translated is not None:
         texts.update(
             (name, value)
@@ -137,7 +151,7 @@ def portal_name_for(site, language_code: str) -> str:
     The plugin publishes its pages under it (``CAMPAIGNS_SITE_NAME_FUNCTION``).
     """
     translated = (
-        PortalText.objects.filter(locale__language_code=language_code)
+        PortalText.objects.filter(site=site, locale__language_code=language_code)
         .exclude(portal_name="")
         .first()
     )

@@ -12,7 +12,8 @@ class PortalTextViewSet(SnippetViewSet):
     icon = "site"
     menu_label = _("Portal texts")
     add_to_settings_menu = True
-    list_display = ["portal_name", "locale"]
+    list_display = ["portal_name", "site", "locale"]
+    list_filter = ["site", "locale"]
 
 
 register_snippet(PortalTextViewSet)

@@ -7,6 +7,7 @@ from campaigns.models.comments import (
 from campaigns.models.generation import ContentGeneration
 from campaigns.models.pages import CampaignIndexPage, CampaignPage, CampaignPageTag
 from campaigns.models.pins import CampaignIndexPinnedCampaign
+from campaigns.models.preview import HeadlessPreviewSettings
 from campaigns.models.stats import (
     DailyVisits,
     PageDailyViews,
@@ -33,6 +34,7 @@ __all__ = [
     "CommentStatus",
     "ContentGeneration",
     "DailyVisits",
+    "HeadlessPreviewSettings",
     "PageDailyViews",
     "PageViewCount",
     "VideoCaption",

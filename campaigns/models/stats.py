@@ -59,20 +59,26 @@ class PageDailyViews(models.Model):
 
 
 class DailyVisits(models.Model):
-    """One day of the whole site: distinct visitors (visits) and counted views."""
+    """One day of one site: distinct visitors (visits) and counted views."""
 
-    day = models.DateField(primary_key=True)
+    site = models.ForeignKey(
+        "wagtailcore.Site", on_delete=models.CASCADE, related_name="+"
+    )
+    day = models.DateField()
     visits = models.PositiveBigIntegerField(default=0)
     views = models.PositiveBigIntegerField(default=0)
 
     class Meta:
         verbose_name = _("daily visits")
         verbose_name_plural = _("daily visits")
+        constraints = [
+            models.UniqueConstraint(fields=["site", "day"], name="daily_visits")
+        ]
         # The admin report "Visitor statistics" (campaigns.stats.report).
         permissions = [("view_statistics", "Can view visitor statistics")]
 
     def __str__(self):
-        return f"{self.day}: {self.visits}"
+        return f"{self.site_id} {self.day}: {self.visits}"
 
 
 class VisitorSalt(models.Model):
@@ -86,13 +92,17 @@ class VisitorSalt(models.Model):
 
 
 class RecentVisitor(models.Model):
-    """Who was seen today, for exact daily visits and "online now" without Redis.
+    """Who was seen today on a site, for exact daily visits and "online now"
+    without Redis.
 
     With Redis, each flush copies the day's new visitors here, and rows made
     while Redis was unreachable (``awaiting_redis``) are copied back into it, so
     a visitor is counted once a day across an outage (docs/statistics.md).
     """
 
+    site = models.ForeignKey(
+        "wagtailcore.Site", on_delete=models.CASCADE, related_name="+"
+    )
     day = models.DateField()
     visitor = models.CharField(max_length=64)
     last_seen = models.DateTimeField(db_index=True)
@@ -100,11 +110,13 @@ class RecentVisitor(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["day", "visitor"], name="recent_visitor")
+            models.UniqueConstraint(
+                fields=["site", "day", "visitor"], name="recent_site_visitor"
+            )
         ]
 
     def __str__(self):
-        return f"{self.day} {self.visitor[:8]}"
+        return f"{self.site_id} {self.day} {self.visitor[:8]}"
 
 
 class RecentPageView(models.Model):

@@ -15,9 +15,10 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from campaigns.models.stats import DailyVisits, PageDailyViews, PageViewCount
+from campaigns.sites import in_site
 from campaigns.stats.legacy import show_new_counts
 from home.demo.catalogue import PUBLIC_SLUGS, REFERENCE_SLUG
 
@@ -48,11 +49,11 @@ def launch_day(today: date) -> date:
     return day - timedelta(days=max(0, day.weekday() - 4))
 
 
-def _pages() -> list[Page]:
+def _pages(site: Site) -> list[Page]:
     return list(
         Page.objects.live()
         .public()
-        .filter(depth__gt=1)
+        .filter(in_site(site))
         .select_related("locale")
         .order_by("path")
     )
@@ -81,13 +82,21 @@ def _split(total: int, weights: dict[int, float], rng: random.Random) -> dict:
 
 
 @transaction.atomic
-def seed_visitor_history(today: date | None = None) -> dict[str, int]:
-    """Replace the demo's 90 days of history; returns what it wrote."""
+def seed_visitor_history(
+    today: date | None = None, *, site: Site | None = None, scale: float = 1.0
+) -> dict[str, int]:
+    """Replace 90 days of a site's history (the default site's unless given).
+
+    ``scale`` sizes the visits: a department's sub-portal draws fewer readers
+    than the province's. Returns what it wrote.
+    """
     today = today or timezone.localdate()
+    site = site or Site.objects.get(is_default_site=True)
     first = today - timedelta(days=DAYS)
     launch = launch_day(today)
-    rng = random.Random(SEED)  # noqa: S311 -- demo figures, not a secret.
-    pages = _pages()
+    rng = random.Random(SEED + site.pk)  # noqa: S311 -- demo figures, not a secret.
+    pages = _pages(site)
+    page_ids_in_site = [page.pk for page in pages]
     weights = _weights(pages, rng)
     launched = next(
         (
@@ -98,12 +107,14 @@ def seed_visitor_history(today: date | None = None) -> dict[str, int]:
         None,
     )
 
-    DailyVisits.objects.filter(day__gte=first, day__lt=today).delete()
-    PageDailyViews.objects.filter(day__gte=first, day__lt=today).delete()
+    DailyVisits.objects.filter(site=site, day__gte=first, day__lt=today).delete()
+    PageDailyViews.objects.filter(
+        page__in=page_ids_in_site, day__gte=first, day__lt=today
+    ).delete()
     days, page_days = [], []
     for n in range(DAYS):
         day = first + timedelta(days=n)
-        visits = WEEKDAY_VISITS * (WEEKEND_SHARE if day.weekday() >= 5 else 1)
+        visits = scale * WEEKDAY_VISITS * (WEEKEND_SHARE if day.weekday() >= 5 else 1)
         visits *= rng.uniform(0.85, 1.15)
         day_weights = weights
         if day == launch:
@@ -113,7 +124,9 @@ def seed_visitor_history(today: date | None = None) -> dict[str, int]:
         visits = round(visits)
         views = round(visits * VIEWS_PER_VISIT * rng.uniform(0.9, 1.1))
         split = _split(views, day_weights, rng) if pages else {}
-        days.append(DailyVisits(day=day, visits=visits, views=sum(split.values())))
+        days.append(
+            DailyVisits(site=site, day=day, visits=visits, views=sum(split.values()))
+        )
         page_days += [
             PageDailyViews(page_id=page_id, day=day, views=n)
             for page_id, n in split.items()
@@ -123,7 +136,8 @@ def seed_visitor_history(today: date | None = None) -> dict[str, int]:
 
     # A page's count is the sum of all its days, live ones included.
     sums = dict(
-        PageDailyViews.objects.values("page")
+        PageDailyViews.objects.filter(page__in=page_ids_in_site)
+        .values("page")
         .annotate(n=Sum("views"))
         .values_list("page", "n")
     )

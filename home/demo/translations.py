@@ -8,7 +8,7 @@ open in its translation editor, synced with their Vietnamese source.
 """
 
 from django.utils.text import slugify
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -245,8 +245,9 @@ def ensure_english_editions(summary) -> None:
 
 
 def _ensure_portal_texts(english: Locale, summary) -> None:
-    """The Vietnamese portal texts and their English translation, if missing."""
+    """The default site's Vietnamese portal texts and their English translation."""
     vietnamese, created = PortalText.objects.get_or_create(
+        site=Site.objects.get(is_default_site=True),
         locale=Locale.get_default(),
         defaults={name: PORTAL_SETTINGS[name] for name in PortalText.TEXT_FIELDS},
     )
