@@ -6,7 +6,7 @@ from .base import BASE_DIR, DATABASES, env
 DEBUG = False
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105 -- never used outside tests.
 SECURE_SSL_REDIRECT = False
-ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1", ".localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
