@@ -119,13 +119,20 @@ def _parse(argv):
     return parser.parse_args(argv)
 
 
+def _default_site_id() -> int:
+    """The site the beacons reach: their host name is no site's own."""
+    from wagtail.models import Site
+
+    return Site.objects.get(is_default_site=True).pk
+
+
 def _public_pages(wanted: int) -> list[int]:
     """``wanted`` public page ids, adding published campaign pages if needed."""
     from campaigns.models import CampaignIndexPage, CampaignPage
     from campaigns.stats.counting import public_page_ids
     from home.demo import INDEX_SLUG
 
-    page_ids = sorted(public_page_ids())
+    page_ids = sorted(public_page_ids(_default_site_id()))
     missing = wanted - len(page_ids)
     if missing > 0:
         log(f"publishing {missing} more campaign pages")
@@ -140,7 +147,7 @@ def _public_pages(wanted: int) -> list[int]:
             )
             index.add_child(instance=page)
             page.save_revision().publish()
-        page_ids = sorted(public_page_ids())
+        page_ids = sorted(public_page_ids(_default_site_id()))
     return page_ids[:wanted]
 
 
@@ -372,7 +379,9 @@ def _exactness(port: int, page_ids: list[int], options) -> dict:
     ]
     visits = after["visits"] - before["visits"]
     views = after["day_views"] - before["day_views"]
-    buffered = redis_store.buffered_views(redis_store.client(), page_ids)
+    buffered = redis_store.buffered_views(
+        redis_store.client(), _default_site_id(), page_ids
+    )
     complete = load.requests == total and not load.errors
     exact = (
         complete
@@ -435,7 +444,7 @@ def _counts(page_ids: list[int]) -> dict:
             "page_id", "views"
         )
     )
-    row = DailyVisits.objects.filter(day=day).first()
+    row = DailyVisits.objects.filter(site_id=_default_site_id(), day=day).first()
     return {
         "day": day,
         "pages": pages,

@@ -482,7 +482,9 @@ def counts_around_outage(deployment: Deployment) -> Row:
             ]
             or 0
         )
-        today = DailyVisits.objects.filter(day=timezone.localdate()).first()
+        today = DailyVisits.objects.filter(
+            site__is_default_site=True, day=timezone.localdate()
+        ).first()
         return views, today.visits if today else 0
 
     start_views, start_visits = stored()

@@ -18,6 +18,9 @@ class CampaignsConfig(AppConfig):
         from campaigns.setup import connect_signals as connect_setup_signals
 
         connect_setup_signals()
+        from campaigns.sites import connect_signals as connect_site_signals
+
+        connect_site_signals()
         # Our v3 routers must join Wagtail's NinjaAPI before its URLs are read.
         from campaigns.api.v3.routers import register_routers
 

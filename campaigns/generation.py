@@ -36,13 +36,16 @@ GENERATION_KEY = "campaigns:content-generation"
 GENERATION = "content"
 #: Name of the site-wide views version, bumped by each counted view.
 VIEWS = "views"
-#: Name of the visits version, bumped by every accepted beacon.
-VISITS = "visits"
 
 
 def page_views(page_id) -> str:
     """Name of one page's views version, bumped by each counted view of that page."""
     return f"views:{page_id}"
+
+
+def visits(site_id) -> str:
+    """Name of one site's visits version, bumped by every beacon the site accepts."""
+    return f"visits:{site_id}"
 
 
 _PROCESS_LOCAL_CACHES = (

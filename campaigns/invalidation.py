@@ -21,8 +21,8 @@ setting (:func:`register_setting`), edited     made with the defaults on first r
 a comment readers see or saw moderated,        content generation after commit;
 replied to, redacted, deleted or erased        the page purged from the frontend
 (:func:`comments_changed`)                     cache, when there is one
-a beacon accepted (:func:`beacon_seen`)        visits; when the view was counted,
-                                               views and the page's views
+a beacon accepted (:func:`beacon_seen`)        the site's visits; when the view was
+                                               counted, views and the page's views
 view counts imported (:func:`counts_imported`)  views and each page's views
 =============================================  ===================================
 
@@ -44,10 +44,10 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from campaigns.generation import (
     GENERATION,
     VIEWS,
-    VISITS,
     bump_content_generation,
     bump_counters,
     page_views,
+    visits,
 )
 from campaigns.stats.public_pages import forget_public_pages
 
@@ -59,7 +59,7 @@ _HOUSEKEEPING_FIELDS = frozenset({"file_size", "file_hash"})
 def pages_changed(**kwargs) -> None:
     """Signal receiver: which pages anonymous readers may see has changed."""
     bump_content_generation()
-    forget_public_pages()
+    forget_public_pages(**kwargs)
 
 
 def content_edited(update_fields=None, **kwargs) -> None:
@@ -181,9 +181,10 @@ def comments_changed(page_ids: Iterable[int]) -> None:
         transaction.on_commit(purge_commented_pages)
 
 
-def beacon_seen(page_id: int, *, counted: bool) -> None:
-    """A view beacon of ``page_id`` was accepted; ``counted``: its view was counted."""
-    names = [VISITS]
+def beacon_seen(page_id: int, *, counted: bool, site_id: int) -> None:
+    """A view beacon of ``page_id`` was accepted by the site ``site_id``;
+    ``counted``: its view was counted."""
+    names = [visits(site_id)]
     if counted:
         names += [VIEWS, page_views(page_id)]
     bump_counters(names)

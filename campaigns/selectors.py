@@ -65,7 +65,7 @@ def pinned_and_latest_campaigns(home: Page) -> tuple[list, list]:
     """Campaigns pinned on the index below ``home``, then the latest others.
 
     The pins keep the editor's order; the latest are of the home page's
-    language. The index is found in the pins' own query (one query).
+    site and language. The index is found in the pins' own query (one query).
     """
     pins = CampaignIndexPinnedCampaign.objects.filter(
         index__in=CampaignIndexPage.objects.child_of(home)
@@ -73,7 +73,9 @@ def pinned_and_latest_campaigns(home: Page) -> tuple[list, list]:
     pinned_ids = list(
         dict.fromkeys(pins.order_by("sort_order").values_list("campaign_id", flat=True))
     )
-    visible = CampaignPage.objects.visible(locale=home.locale).with_cards()
+    visible = (
+        CampaignPage.objects.visible(locale=home.locale).in_site_of(home).with_cards()
+    )
     pinned_by_id = {page.pk: page for page in visible.filter(pk__in=pinned_ids)}
     pinned = [pinned_by_id[pk] for pk in pinned_ids if pk in pinned_by_id]
     latest = list(visible.exclude(pk__in=pinned_ids)[: conf.HOME_LATEST_COUNT])
@@ -88,7 +90,7 @@ def home_campaigns(home: Page) -> dict:
         "latest_campaigns": SimpleLazyObject(lambda: both[1]),
         "latest_video_stories": SimpleLazyObject(
             lambda: VideoStoryPage.objects.latest(
-                locale=home.locale, limit=conf.HOME_VIDEO_COUNT
+                site_of=home, limit=conf.HOME_VIDEO_COUNT
             )
         ),
     }

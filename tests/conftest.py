@@ -2,6 +2,7 @@
 
 import io
 import itertools
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.cache import caches
@@ -128,6 +129,12 @@ def rich_body(*, linked_pages, images, document, video_url=None):
             {"heading": "Thông tin", "facts": [{"label": "Năm", "value": "2022"}]},
         ),
     ]
+
+
+def get_page(client, page, **extra):
+    """GET a page through its own site's host name, as a reader would reach it."""
+    url = urlsplit(page.full_url)
+    return client.get(url.path, HTTP_HOST=url.netloc, **extra)
 
 
 def publish(page):

@@ -106,11 +106,11 @@ def _erase(pages, moderator, reader_comment, **kw):
     assert erase_comments("ban.doc@example.vn", by=moderator) == 1
 
 
-def _portal_text(pages, **kw):
+def _portal_text(pages, site, **kw):
     from home.models import PortalText
 
-    text = PortalText.objects.filter(locale=Locale.get_default()).first()
-    text = text or PortalText(locale=Locale.get_default())
+    text = PortalText.objects.filter(locale=Locale.get_default(), site=site).first()
+    text = text or PortalText(locale=Locale.get_default(), site=site)
     text.tagline = "Khẩu hiệu mới"
     text.save()
 

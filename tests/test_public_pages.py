@@ -5,6 +5,7 @@ from django.core.management import call_command
 
 from campaigns.models import CampaignPage
 from home.demo import DRAFT_SLUG, INDEX_SLUG, PRIVATE_SLUG, REFERENCE_SLUG
+from tests.conftest import get_page
 
 
 @pytest.fixture
@@ -37,7 +38,7 @@ def test_home_shows_pinned_then_latest_campaigns(client, demo):
 @pytest.mark.django_db
 def test_campaign_page_renders_every_block_and_metadata(client, demo):
     for page in CampaignPage.objects.live().public():
-        response = client.get(page.url)
+        response = get_page(client, page)
         assert response.status_code == 200, page.url
         _assert_cacheable(response)
     reference = CampaignPage.objects.get(slug=REFERENCE_SLUG)
@@ -56,7 +57,7 @@ def test_campaign_page_renders_every_block_and_metadata(client, demo):
 def test_every_block_type_has_markup(client, demo):
     seen = set()
     for page in CampaignPage.objects.live().public():
-        html = client.get(page.url).content.decode()
+        html = get_page(client, page).content.decode()
         for block in page.body:
             if f"block-{block.block_type}" in html:
                 seen.add(block.block_type)

@@ -5,10 +5,18 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, Revision
+from wagtail.models import Page, Revision, Site
 from wagtail_localize.models import StringSegment, Translation
 
-from campaigns.models import CampaignIndexPage, CampaignPage, VideoStoryPage
+from campaigns.models import (
+    CampaignIndexPage,
+    CampaignPage,
+    Comment,
+    CommentStatus,
+    DailyVisits,
+    VideoStoryPage,
+)
+from campaigns.sites import in_site
 from home.demo import (
     DRAFT_SLUG,
     PRIVATE_SLUG,
@@ -18,6 +26,7 @@ from home.demo import (
     VIDEO_EMBED_URL,
     VIDEO_PRIVATE_SLUG,
     VIDEO_PUBLIC_SLUGS,
+    sub_portal,
 )
 from home.models import HomePage, PortalText
 
@@ -39,7 +48,12 @@ def test_seed_demo_is_idempotent(settings):
     call_command("seed_demo")
     assert _counts() == first
     assert len(PUBLIC_SLUGS) >= 6
-    vietnamese = CampaignPage.objects.live().public().filter(locale__language_code="vi")
+    province = Site.objects.get(is_default_site=True)
+    vietnamese = (
+        CampaignPage.objects.live()
+        .public()
+        .filter(in_site(province), locale__language_code="vi")
+    )
     assert vietnamese.count() == len(PUBLIC_SLUGS)
 
 
@@ -176,3 +190,37 @@ def test_seed_demo_has_a_moderated_conversation(settings):
 
     policy = CommentPolicy.objects.get()
     assert policy.banned_word_list == list(BANNED_WORDS)
+
+
+@pytest.mark.django_db
+def test_seed_demo_adds_a_department_sub_portal_on_its_own_host(client):
+    call_command("seed_demo")
+    province = Site.objects.get(is_default_site=True)
+    department = Site.objects.get(hostname=sub_portal.HOSTNAME)
+    assert department.root_page.specific_class is HomePage
+    assert department.site_name == sub_portal.SITE_NAME
+
+    campaign = CampaignPage.objects.get(slug=sub_portal.CAMPAIGN_SLUG)
+    assert CampaignPage.objects.filter(in_site(department)).get() == campaign
+    statuses = set(
+        Comment.objects.filter(page=campaign).values_list("status", flat=True)
+    )
+    assert statuses == {CommentStatus.APPROVED, CommentStatus.PENDING}
+    assert PortalText.objects.get(site=department).portal_name == sub_portal.SITE_NAME
+
+    # Each site has its own history; the department's is the smaller one.
+    days = DailyVisits.objects.filter(site=department)
+    assert days.count() == DailyVisits.objects.filter(site=province).count() > 0
+    assert sum(days.values_list("visits", flat=True)) < sum(
+        DailyVisits.objects.filter(site=province).values_list("visits", flat=True)
+    )
+
+    # Each home page shows its own site's campaigns and texts, none of the other's.
+    own = client.get("/", HTTP_HOST=sub_portal.HOSTNAME)
+    assert own.status_code == 200
+    assert sub_portal.CAMPAIGN_TITLE in own.text
+    assert sub_portal.SITE_NAME in own.text
+    other = client.get("/", HTTP_HOST="localhost")
+    assert sub_portal.CAMPAIGN_TITLE not in other.text
+    for slug in PUBLIC_SLUGS:
+        assert f"/{slug}/" not in own.text

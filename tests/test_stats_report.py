@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
+from wagtail.models import Site
 
 from campaigns.models import DailyVisits, PageDailyViews, PageViewCount
 
@@ -118,8 +119,15 @@ def test_chart_has_one_point_per_day_and_series(
     admin_client, home_page, period, points
 ):
     today = timezone.localdate()
-    DailyVisits.objects.create(day=today, visits=120, views=300)
-    DailyVisits.objects.create(day=today - timedelta(days=5), visits=1234, views=4321)
+    DailyVisits.objects.create(
+        site=Site.objects.get(is_default_site=True), day=today, visits=120, views=300
+    )
+    DailyVisits.objects.create(
+        site=Site.objects.get(is_default_site=True),
+        day=today - timedelta(days=5),
+        visits=1234,
+        views=4321,
+    )
     response = admin_client.get(URL, {"period": period})
     html = response.content.decode()
     svg = re.search(r"<svg class=\"visitor-chart\".*?</svg>", html, re.S)[0]

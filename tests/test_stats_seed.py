@@ -5,6 +5,7 @@ from datetime import date, timedelta
 import pytest
 from django.db.models import Sum
 from django.utils import timezone
+from wagtail.models import Site
 
 from campaigns.models import DailyVisits, PageDailyViews, PageViewCount
 from home.demo import REFERENCE_SLUG
@@ -93,7 +94,9 @@ def test_legacy_counts_are_set(demo_pages):
 def test_rerun_replaces_and_never_adds(demo_pages):
     today = timezone.localdate()
     live = PageDailyViews.objects.create(page=demo_pages[2], day=today, views=3)
-    DailyVisits.objects.create(day=today, visits=2, views=3)
+    DailyVisits.objects.create(
+        site=Site.objects.get(is_default_site=True), day=today, visits=2, views=3
+    )
     seed_visitor_history(today)
     first = snapshot()
     seed_visitor_history(today)

@@ -14,6 +14,7 @@ from django.conf import settings as django_settings
 from django.db import connection, connections, transaction
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Site
 
 from campaigns.models import DailyVisits, PageViewCount
 from campaigns.models.stats import FlushedBatch
@@ -40,6 +41,10 @@ without_redis = pytest.mark.skipif(
     bool(django_settings.CAMPAIGNS_REDIS_URL),
     reason="the database store counts without Redis",
 )
+
+
+def default_site_id():
+    return Site.objects.get(is_default_site=True).pk
 
 
 def beacon(page_id, address="203.0.113.7", agent=BROWSER):
@@ -123,7 +128,7 @@ def test_window_of_thirty_minutes_in_redis(page, monkeypatch):
     monkeypatch.setattr("campaigns.stats.counting.timezone.now", lambda: start)
     store = redis_store.client()
     assert beacon(page.pk).counted
-    [seen] = store.keys(f"{redis_store.PREFIX}seen:{page.pk}:*")
+    [seen] = store.keys(f"{redis_store.prefix(default_site_id())}seen:{page.pk}:*")
     assert 1790 < store.ttl(seen) <= 1800
     store.expire(seen, 60)  # 29 minutes later
     assert not beacon(page.pk).counted
@@ -145,24 +150,26 @@ def test_visits_today_week_and_total(page, make_campaign):
     beacon(page.pk, address="192.0.2.1")
     beacon(other.pk, address="192.0.2.1")  # same visitor, second page: one visit
     beacon(page.pk, address="192.0.2.2")
-    stats = visitor_statistics(legacy_visits=66_534_666)
+    stats = visitor_statistics(default_site_id(), legacy_visits=66_534_666)
     assert (stats.today, stats.this_week, stats.online) == (2, 2, 2)
     assert stats.total == 66_534_666 + 2
     flush()
-    after = visitor_statistics(legacy_visits=66_534_666)
+    after = visitor_statistics(default_site_id(), legacy_visits=66_534_666)
     assert (after.today, after.this_week, after.total) == (2, 2, 66_534_668)
 
 
 def test_week_starts_on_monday_in_ho_chi_minh_city(db):
     # Monday 23 November 2026, 00:30 in Hồ Chí Minh City is still Sunday in UTC.
     monday = datetime(2026, 11, 23, 0, 30, tzinfo=HCM)
-    DailyVisits.objects.create(day=monday.date() - timedelta(days=1), visits=7)
-    DailyVisits.objects.create(day=monday.date(), visits=3)
-    stats = visitor_statistics(legacy_visits=0, now=monday)
+    DailyVisits.objects.create(
+        site_id=default_site_id(), day=monday.date() - timedelta(days=1), visits=7
+    )
+    DailyVisits.objects.create(site_id=default_site_id(), day=monday.date(), visits=3)
+    stats = visitor_statistics(default_site_id(), legacy_visits=0, now=monday)
     assert (stats.today, stats.this_week, stats.total) == (3, 3, 10)
     sunday = monday + timedelta(days=6, hours=23)
-    DailyVisits.objects.create(day=sunday.date(), visits=5)
-    stats = visitor_statistics(legacy_visits=0, now=sunday)
+    DailyVisits.objects.create(site_id=default_site_id(), day=sunday.date(), visits=5)
+    stats = visitor_statistics(default_site_id(), legacy_visits=0, now=sunday)
     assert (stats.today, stats.this_week) == (5, 8)
 
 
@@ -212,7 +219,7 @@ def test_two_hundred_visitors_from_twenty_threads(page):
     assert errors == []
     assert page_view_counts([page.pk])[page.pk] == 200
     assert stored_views(page.pk) == 200
-    assert visitor_statistics(legacy_visits=0).today == 200
+    assert visitor_statistics(default_site_id(), legacy_visits=0).today == 200
 
 
 @with_redis
@@ -236,7 +243,7 @@ def test_flush_interrupted_after_the_hand_over_loses_nothing(page):
     store = redis_store.client()
     for n in range(5):
         beacon(page.pk, address=f"192.0.2.{n}")
-    assert redis_store.hand_over(store, "crashed")
+    assert redis_store.hand_over(store, default_site_id(), "crashed")
     # The flusher died here; beacons go on meanwhile.
     beacon(page.pk, address="192.0.2.99")
     assert page_view_counts([page.pk])[page.pk] == 6
@@ -250,12 +257,12 @@ def test_flush_interrupted_after_the_database_commit_counts_nothing_twice(page):
     store = redis_store.client()
     for n in range(4):
         beacon(page.pk, address=f"192.0.2.{n}")
-    assert redis_store.hand_over(store, "committed")
+    assert redis_store.hand_over(store, default_site_id(), "committed")
     # Apply to the database but die before retiring the batch in Redis.
-    counts = redis_store.read_batch(store, "committed")
+    counts = redis_store.read_batch(store, default_site_id(), "committed")
     with transaction.atomic():
         FlushedBatch.objects.create(batch="committed")
-        flush_module._add_counts(counts)
+        flush_module._add_counts(default_site_id(), counts)
     flush()
     assert PageViewCount.objects.get(page=page).views == 4
     assert DailyVisits.objects.get().visits == 4
@@ -268,12 +275,12 @@ def test_two_flushers_at_once(page):
     store = redis_store.client()
     for n in range(30):
         beacon(page.pk, address=f"192.0.2.{n}")
-    redis_store.hand_over(store, "shared")
+    redis_store.hand_over(store, default_site_id(), "shared")
     errors = []
 
     def flusher():
         try:
-            apply_batch(store, "shared")
+            apply_batch(store, default_site_id(), "shared")
             flush()
         except Exception as error:  # noqa: BLE001 -- reported below
             errors.append(error)

@@ -19,7 +19,7 @@ from weakref import WeakKeyDictionary
 from django.http import HttpRequest
 from django.urls import URLResolver, get_resolver
 
-from campaigns.generation import GENERATION, VIEWS, VISITS, page_views
+from campaigns.generation import GENERATION, VIEWS, page_views, visits
 
 #: What a read shows, and so which versions its ETag takes.
 DETAIL, LISTING, VISITORS, CONTENT = "detail", "listing", "visitors", "content"
@@ -36,15 +36,16 @@ class CachedRead:
     #: The URL argument holding a page detail's id.
     page_kwarg: str = ""
 
-    def counters(self, kwargs) -> list[str] | None:
-        """The versions the answer shows (None: a page id that is not one)."""
+    def counters(self, kwargs, site_id: int | None) -> list[str] | None:
+        """The versions the answer shows on the site ``site_id`` (None: a page id
+        that is not one)."""
         if self.shows == DETAIL:
             page_id = str(kwargs.get(self.page_kwarg, ""))
             return [GENERATION, page_views(int(page_id))] if page_id.isdigit() else None
         if self.shows == LISTING:
             return [GENERATION, VIEWS]
         if self.shows == VISITORS:
-            return [GENERATION, VISITS]
+            return [GENERATION, visits(site_id)]
         return [GENERATION]
 
 

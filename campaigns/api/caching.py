@@ -16,7 +16,9 @@ rendering. It hashes:
   the current minute (visitors drop out of "online" as time passes, not
   only when a beacon arrives). Flushing the Redis buffers moves counts to the
   database without changing a shown number, so it moves nothing;
-- the path, the sorted query string and the active language.
+- the site the host name selects (each site answers the same path with its
+  own pages and figures), the path, the sorted query string and the active
+  language.
 
 Only 200 answers without cookies are cached, never with an ``Authorization``
 header (Wagtail's bearer-token writes and reads) and never for a response that
@@ -40,6 +42,7 @@ from django.utils.cache import cc_delim_re, patch_cache_control
 from django.utils.http import parse_etags
 from django.utils.translation import get_language
 
+from campaigns import sites
 from campaigns.api.cached_reads import DETAIL, VISITORS, CachedRead, read_for
 from campaigns.conf import fragment_cache_seconds
 from campaigns.generation import one_reading_per_request, read_counters
@@ -61,7 +64,8 @@ def etag_for(request: HttpRequest, read: CachedRead) -> str | None:
     """The ETag of ``read`` for ``request``, without rendering (None: not cacheable)."""
     if request.method not in ("GET", "HEAD") or "HTTP_AUTHORIZATION" in request.META:
         return None
-    names = read.counters(request.resolver_match.kwargs)
+    site_id = sites.site_id_for_request(request)
+    names = read.counters(request.resolver_match.kwargs, site_id)
     if names is None:
         return None
     counters = read_counters(names)
@@ -71,7 +75,7 @@ def etag_for(request: HttpRequest, read: CachedRead) -> str | None:
     if read.shows == VISITORS:
         parts.append(f"minute={int(time.time() // VISITORS_BUCKET)}")
     query = sorted(request.GET.lists())
-    parts += [request.path_info, repr(query), get_language() or ""]
+    parts += [f"site={site_id}", request.path_info, repr(query), get_language() or ""]
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
     return f'W/"{digest}"'
 

@@ -8,15 +8,11 @@ importing the selectors and counters that compute them.
 
 from campaigns.references import register_listing_value
 from campaigns.selectors import approved_comment_counts, public_translations_by_page
-from campaigns.stats.counting import page_view_counts
-
-
-def _view_counts(pages) -> dict[int, int]:
-    return page_view_counts([page.pk for page in pages])
+from campaigns.stats.counting import view_counts_of
 
 
 def register() -> None:
     """Called once the app is ready."""
     register_listing_value("comment_count", approved_comment_counts, default=0)
-    register_listing_value("view_count", _view_counts, default=0)
+    register_listing_value("view_count", view_counts_of, default=0)
     register_listing_value("translations", public_translations_by_page, default=[])

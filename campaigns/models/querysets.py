@@ -12,7 +12,7 @@ from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.query import PageQuerySet
 
-from campaigns import conf
+from campaigns import conf, sites
 
 
 def public_pages(queryset: QuerySet) -> QuerySet:
@@ -33,6 +33,10 @@ class _ListedPageQuerySet(PageQuerySet):
         if locale is not None:
             queryset = queryset.filter(locale=locale)
         return queryset.order_by("-date", "-first_published_at", "-pk")
+
+    def in_site_of(self, page):
+        """Those in the site ``page`` is in, in any of its languages (DESIGN §12)."""
+        return self.filter(sites.in_site_of(page))
 
     def with_cards(self):
         """The card image with its renditions: two queries for a whole list."""
@@ -85,7 +89,7 @@ class CampaignPageQuerySet(_ListedPageQuerySet):
     def related_to(self, page) -> list:
         """Other public campaigns sharing a tag with ``page``, most shared first."""
         tag_ids = [tag.pk for tag in page.tags.all()]
-        queryset = self.visible(locale=page.locale).exclude(pk=page.pk)
+        queryset = self.visible(locale=page.locale).in_site_of(page).exclude(pk=page.pk)
         if tag_ids:
             queryset = queryset.filter(tags__in=tag_ids).annotate(shared=Count("tags"))
             queryset = queryset.order_by("-shared", "-date", "-pk")
@@ -108,9 +112,13 @@ class VideoStoryPageQuerySet(_ListedPageQuerySet):
         """Topics used by public video stories under ``index``, by name."""
         return self._tags_under(index, "campaigns_videostorypagetag_items")
 
-    def latest(self, *, locale, exclude=(), limit: int | None = None) -> list:
-        """The newest public video stories of a language."""
-        queryset = self.visible(locale=locale).exclude(pk__in=list(exclude))
+    def latest(self, *, site_of, exclude=(), limit: int | None = None) -> list:
+        """The newest public video stories in the site and language of ``site_of``."""
+        queryset = (
+            self.visible(locale=site_of.locale)
+            .in_site_of(site_of)
+            .exclude(pk__in=list(exclude))
+        )
         return list(queryset.with_cards()[: limit or conf.VIDEO_SIDEBAR_COUNT])
 
     def beside(self, campaign) -> list:

@@ -241,7 +241,7 @@ class VideoStoryPage(
         context = super().get_context(request, *args, **kwargs)
         context["campaigns_base_template"] = conf.BASE_TEMPLATE
         context["related_video_stories"] = SimpleLazyObject(
-            lambda: VideoStoryPage.objects.latest(locale=self.locale, exclude=[self.pk])
+            lambda: VideoStoryPage.objects.latest(site_of=self, exclude=[self.pk])
         )
         return context
 

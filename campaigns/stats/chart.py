@@ -8,6 +8,8 @@ import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.db.models import Sum
+
 from campaigns.models.stats import DailyVisits
 
 #: Size of the drawing and the room left for the axis labels.
@@ -83,13 +85,18 @@ class Chart:
         return sum(row[2] for row in self.rows)
 
 
-def daily_rows(start: date, end: date) -> list[tuple[date, int, int]]:
-    """(day, visits, views) for every day of the range, 0 for days without a row."""
+def daily_rows(start: date, end: date, site_ids) -> list[tuple[date, int, int]]:
+    """(day, visits, views) of the sites for every day of the range, summed over
+    the sites, 0 for days without a row."""
     found = {
         day: (visits, views)
         for day, visits, views in DailyVisits.objects.filter(
-            day__gte=start, day__lte=end
-        ).values_list("day", "visits", "views")
+            site_id__in=list(site_ids), day__gte=start, day__lte=end
+        )
+        .order_by()
+        .values("day")
+        .annotate(visits=Sum("visits"), views=Sum("views"))
+        .values_list("day", "visits", "views")
     }
     days = (end - start).days + 1
     return [
@@ -112,9 +119,9 @@ def nice_scale(value: int) -> tuple[int, int]:
     return 10 * power, 5
 
 
-def build_chart(start: date, end: date) -> Chart:
-    """The chart from ``start`` to ``end``: one point per day and series."""
-    rows = daily_rows(start, end)
+def build_chart(start: date, end: date, site_ids) -> Chart:
+    """The sites' chart from ``start`` to ``end``: one point per day and series."""
+    rows = daily_rows(start, end, site_ids)
     top_value, divisions = nice_scale(max((max(v, w) for _, v, w in rows), default=0))
     plot_width = WIDTH - RIGHT - LEFT
     plot_height = HEIGHT - BOTTOM - TOP

@@ -56,39 +56,49 @@ def _first_view_in_window(page_id, visitor, previous, now) -> bool:
         )
 
 
-def _first_visit_today(day: date, visitor: str, now) -> bool:
+def _first_visit_today(site_id: int, day: date, visitor: str, now) -> bool:
     try:
         with transaction.atomic():
             RecentVisitor.objects.create(
-                day=day, visitor=visitor, last_seen=now, awaiting_redis=True
+                site_id=site_id,
+                day=day,
+                visitor=visitor,
+                last_seen=now,
+                awaiting_redis=True,
             )
         return True
     except IntegrityError:
-        RecentVisitor.objects.filter(day=day, visitor=visitor).update(last_seen=now)
+        RecentVisitor.objects.filter(site_id=site_id, day=day, visitor=visitor).update(
+            last_seen=now
+        )
         return False
 
 
-def count(page_id: int, visitor: str, previous: str, day: date, now) -> bool:
-    """Count a view of ``page_id`` by ``visitor``; whether it was counted."""
+def count(
+    site_id: int, page_id: int, visitor: str, previous: str, day: date, now
+) -> bool:
+    """Count a view of ``page_id`` by ``visitor`` on the site; whether it counted."""
     with transaction.atomic():
         counted = _first_view_in_window(page_id, visitor, previous, now)
         if counted:
             add(PageViewCount, {"page_id": page_id}, views=1)
             add(PageDailyViews, {"page_id": page_id, "day": day}, views=1)
-        first_visit = _first_visit_today(day, visitor, now)
+        first_visit = _first_visit_today(site_id, day, visitor, now)
         if counted or first_visit:
             add(
                 DailyVisits,
-                {"day": day},
+                {"site_id": site_id, "day": day},
                 visits=int(first_visit),
                 views=int(counted),
             )
     return counted
 
 
-def online(now=None) -> int:
+def online(site_id: int, now=None) -> int:
     now = now or timezone.now()
-    return RecentVisitor.objects.filter(last_seen__gte=now - ONLINE_WINDOW).count()
+    return RecentVisitor.objects.filter(
+        site_id=site_id, last_seen__gte=now - ONLINE_WINDOW
+    ).count()
 
 
 def prune(now=None) -> int:

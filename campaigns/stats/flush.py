@@ -8,7 +8,9 @@
 3. Retire the batch in Redis (its counts move into the cached bases, once).
 4. Copy the "already counted" windows each way (:mod:`campaigns.stats.windows`).
 
-Batches left in flight by an interrupted flush are finished first. While
+Each site's buffers are flushed on their own, one site after another (their
+keys are the site's, :func:`campaigns.stats.redis_store.prefix`). Batches left
+in flight by an interrupted flush are finished first. While
 Redis is unreachable a flush leaves its buffers there for the next one and
 still prunes the database's visitor windows.
 """
@@ -21,7 +23,7 @@ from datetime import date, timedelta
 from django.db import IntegrityError, transaction
 from django.db.models import Case, F, IntegerField, Value, When
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from campaigns.models.stats import (
     DailyVisits,
@@ -40,7 +42,8 @@ FLUSHED_BATCH_RETENTION = timedelta(days=7)
 
 
 def flush(connection=None) -> int:
-    """Flush every batch in flight and the live buffers; returns batches applied."""
+    """Flush every site's batches in flight and live buffers; returns how many
+    batches were applied."""
     connection = connection or redis_store.client()
     applied = 0
     if connection is not None:
@@ -54,21 +57,31 @@ def flush(connection=None) -> int:
 
 def _flush_redis(connection) -> int:
     applied = 0
-    for batch in redis_store.inflight(connection):
-        applied += apply_batch(connection, batch)
-    batch = uuid.uuid4().hex
-    if redis_store.hand_over(connection, batch):
-        applied += apply_batch(connection, batch)
-    windows.copy_to_redis(connection)
+    in_flight = []
+    for site_id in Site.objects.order_by("pk").values_list("pk", flat=True):
+        applied += flush_site(connection, site_id)
+        in_flight += redis_store.inflight(connection, site_id)
     FlushedBatch.objects.filter(
         flushed_at__lt=timezone.now() - FLUSHED_BATCH_RETENTION
-    ).exclude(batch__in=redis_store.inflight(connection)).delete()
+    ).exclude(batch__in=in_flight).delete()
     return applied
 
 
-def apply_batch(connection, batch: str) -> int:
-    """Add one handed-over batch to the database (once), then retire it."""
-    counts = redis_store.read_batch(connection, batch)
+def flush_site(connection, site_id: int) -> int:
+    """Flush one site's batches in flight and live buffers; returns batches applied."""
+    applied = 0
+    for batch in redis_store.inflight(connection, site_id):
+        applied += apply_batch(connection, site_id, batch)
+    batch = uuid.uuid4().hex
+    if redis_store.hand_over(connection, site_id, batch):
+        applied += apply_batch(connection, site_id, batch)
+    windows.copy_to_redis(connection, [site_id])
+    return applied
+
+
+def apply_batch(connection, site_id: int, batch: str) -> int:
+    """Add one handed-over batch of a site to the database (once), then retire it."""
+    counts = redis_store.read_batch(connection, site_id, batch)
     with transaction.atomic():
         try:
             with transaction.atomic():
@@ -79,14 +92,14 @@ def apply_batch(connection, batch: str) -> int:
         else:
             # Any error here rolls the record back too: the batch stays in
             # flight and the next flush applies it.
-            _add_counts(counts)
-            windows.copy_to_database(counts)
+            _add_counts(site_id, counts)
+            windows.copy_to_database(site_id, counts)
             applied = 1
-    redis_store.retire(connection, batch)
+    redis_store.retire(connection, site_id, batch)
     return applied
 
 
-def _add_counts(counts: dict[str, dict[str, int]]) -> None:
+def _add_counts(site_id: int, counts: dict[str, dict[str, int]]) -> None:
     existing = set(
         Page.objects.filter(
             pk__in=[int(page) for page in counts["views"]]
@@ -110,10 +123,11 @@ def _add_counts(counts: dict[str, dict[str, int]]) -> None:
     visits = {date.fromisoformat(day): counts["visits"].get(day, 0) for day in days}
     views = {date.fromisoformat(day): counts["dayviews"].get(day, 0) for day in days}
     DailyVisits.objects.bulk_create(
-        [DailyVisits(day=day) for day in visits], ignore_conflicts=True
+        [DailyVisits(site_id=site_id, day=day) for day in visits],
+        ignore_conflicts=True,
     )
     if visits:
-        DailyVisits.objects.filter(day__in=list(visits)).update(
+        DailyVisits.objects.filter(site_id=site_id, day__in=list(visits)).update(
             visits=F("visits") + _case("day", visits),
             views=F("views") + _case("day", views),
         )

@@ -1,8 +1,10 @@
 """Counting in Redis: one script call per beacon, no database query (DESIGN §6).
 
-Keys (all under ``campaigns:stats:``):
+Each site counts under keys of its own (:func:`prefix`),
+``<CAMPAIGNS_KEY_PREFIX>campaigns:stats:<site id>:``, so one site's flush,
+reload or loss of keys never touches another's figures. Under that prefix:
 
-- ``public``: ids of the public pages (a set, refreshed from the database when
+- ``public``: ids of the site's public pages (a set, refreshed from the database when
   missing, dropped when publishing changes it, expiring after a few minutes);
 - ``seen:<page>:<visitor>``: a visitor counted on a page, for 30 minutes;
 - ``visitors:<day>``: the day's distinct visitors (a set, kept two days);
@@ -25,7 +27,6 @@ import redis
 from campaigns import conf
 from campaigns.breaker import connection_options
 
-PREFIX = "campaigns:stats:"
 BUFFERS = ("views", "pageday", "dayviews", "visits", "seen", "visitors")
 #: Seconds the cached set of public pages and a page's base count live.
 PUBLIC_TTL = 300
@@ -167,14 +168,20 @@ def _script(connection: redis.Redis, source: str):
     return connection.register_script(source)
 
 
-def run(connection: redis.Redis, source: str, *args):
-    """Run a script (EVALSHA, loaded on first use) with the key prefix first."""
-    return _script(connection, source)(args=[PREFIX, *args])
+def prefix(site_id: int) -> str:
+    """The start of every key of one site's counts."""
+    return f"{conf.KEY_PREFIX}campaigns:stats:{site_id}:"
 
 
-def count(connection, page_id, visitor, previous, day, now) -> list[int]:
+def run(connection: redis.Redis, site_id: int, source: str, *args):
+    """Run a script (EVALSHA, loaded on first use) with the site's key prefix first."""
+    return _script(connection, source)(args=[prefix(site_id), *args])
+
+
+def count(connection, site_id, page_id, visitor, previous, day, now) -> list[int]:
     return run(
         connection,
+        site_id,
         _COUNT,
         page_id,
         visitor,
@@ -186,24 +193,24 @@ def count(connection, page_id, visitor, previous, day, now) -> list[int]:
     )
 
 
-def buffered_views(connection, page_ids) -> dict[int, int]:
+def buffered_views(connection, site_id, page_ids) -> dict[int, int]:
     if not page_ids:
         return {}
-    values = run(connection, _BUFFERED, *page_ids)
+    values = run(connection, site_id, _BUFFERED, *page_ids)
     return dict(zip(page_ids, map(int, values), strict=True))
 
 
-def buffered_days(connection, days) -> dict[str, tuple[int, int]]:
-    values = list(map(int, run(connection, _BUFFERED_DAYS, *days)))
+def buffered_days(connection, site_id, days) -> dict[str, tuple[int, int]]:
+    values = list(map(int, run(connection, site_id, _BUFFERED_DAYS, *days)))
     return {day: (values[2 * i], values[2 * i + 1]) for i, day in enumerate(days)}
 
 
-def online(connection, now: float) -> int:
-    return connection.zcount(PREFIX + "online", now - ONLINE_WINDOW, "+inf")
+def online(connection, site_id, now: float) -> int:
+    return connection.zcount(prefix(site_id) + "online", now - ONLINE_WINDOW, "+inf")
 
 
-def load_public_pages(connection, page_ids) -> None:
-    key = PREFIX + "public"
+def load_public_pages(connection, site_id, page_ids) -> None:
+    key = prefix(site_id) + "public"
     pipe = connection.pipeline()
     pipe.delete(key)
     # A sentinel keeps the set in existence when no page is public.
@@ -212,29 +219,34 @@ def load_public_pages(connection, page_ids) -> None:
     pipe.execute()
 
 
-def forget_public_pages(connection) -> None:
-    connection.delete(PREFIX + "public")
+def forget_public_pages(connection, site_ids) -> None:
+    keys = [prefix(site_id) + "public" for site_id in site_ids]
+    if keys:
+        connection.delete(*keys)
 
 
-def set_base(connection, page_id, value) -> None:
-    connection.set(f"{PREFIX}base:{page_id}", value, ex=BASE_TTL, nx=True)
+def set_base(connection, site_id, page_id, value) -> None:
+    connection.set(f"{prefix(site_id)}base:{page_id}", value, ex=BASE_TTL, nx=True)
 
 
-def hand_over(connection, batch: str) -> bool:
-    return bool(run(connection, _HAND_OVER, PREFIX + "batch:" + batch))
+def hand_over(connection, site_id, batch: str) -> bool:
+    return bool(
+        run(connection, site_id, _HAND_OVER, prefix(site_id) + "batch:" + batch)
+    )
 
 
-def inflight(connection) -> list[str]:
+def inflight(connection, site_id) -> list[str]:
+    start = prefix(site_id) + "batch:"
     return [
-        name.removeprefix(PREFIX + "batch:")
-        for name in connection.smembers(PREFIX + "inflight")
+        name.removeprefix(start)
+        for name in connection.smembers(prefix(site_id) + "inflight")
     ]
 
 
-def read_batch(connection, batch: str) -> dict[str, dict[str, int]]:
+def read_batch(connection, site_id, batch: str) -> dict[str, dict[str, int]]:
     pipe = connection.pipeline()
     for name in BUFFERS:
-        pipe.hgetall(f"{PREFIX}batch:{batch}:{name}")
+        pipe.hgetall(f"{prefix(site_id)}batch:{batch}:{name}")
     values = pipe.execute()
     return {
         name: {field: int(n) for field, n in value.items()}
@@ -242,27 +254,28 @@ def read_batch(connection, batch: str) -> dict[str, dict[str, int]]:
     }
 
 
-def retire(connection, batch: str) -> bool:
-    return bool(run(connection, _RETIRE, PREFIX + "batch:" + batch))
+def retire(connection, site_id, batch: str) -> bool:
+    return bool(run(connection, site_id, _RETIRE, prefix(site_id) + "batch:" + batch))
 
 
-def has_windows(connection) -> bool:
-    """Whether this Redis has had the database's windows copied in since it started."""
-    return bool(connection.exists(PREFIX + "windows"))
+def has_windows(connection, site_id) -> bool:
+    """Whether the site's keys have had the database's windows copied in."""
+    return bool(connection.exists(prefix(site_id) + "windows"))
 
 
-def open_windows(connection, seen, visitors) -> None:
+def open_windows(connection, site_id, seen, visitors) -> None:
     """Open windows counted elsewhere, counting nothing.
 
     ``seen`` holds (page, visitor, seconds left) and ``visitors`` (day, visitor):
     a visitor counted by the database while Redis was unreachable is not
     counted again here.
     """
+    p = prefix(site_id)
     pipe = connection.pipeline(transaction=False)
     for page_id, visitor, ttl in seen:
-        pipe.set(f"{PREFIX}seen:{page_id}:{visitor}", 1, nx=True, ex=max(int(ttl), 1))
+        pipe.set(f"{p}seen:{page_id}:{visitor}", 1, nx=True, ex=max(int(ttl), 1))
     for day, visitor in visitors:
-        pipe.sadd(f"{PREFIX}visitors:{day}", visitor)
-        pipe.expire(f"{PREFIX}visitors:{day}", 172800)
-    pipe.set(PREFIX + "windows", 1)
+        pipe.sadd(f"{p}visitors:{day}", visitor)
+        pipe.expire(f"{p}visitors:{day}", 172800)
+    pipe.set(p + "windows", 1)
     pipe.execute()

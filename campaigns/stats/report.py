@@ -2,13 +2,16 @@
 
 Pages are ranked by their views in the chosen period (``PageDailyViews``),
 beside their all-time count and the count carried over from the old portal.
-The chart draws the site's daily visits and views. Figures are those of the
-database, so they include what ``flush_counters`` moved there (every minute).
+The chart draws the daily visits and views. Both cover the sites the user
+holds (:func:`campaigns.sites.held_site_ids`), or the one site chosen; a site
+not held is refused (403), never shown. Figures are those of the database, so
+they include what ``flush_counters`` moved there (every minute).
 """
 
 from datetime import date, datetime, timedelta
 
 import django_filters
+from django.core.exceptions import PermissionDenied
 from django.db.models import F, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
@@ -18,8 +21,9 @@ from django.utils.translation import gettext, gettext_lazy
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import LocaleColumn, NumberColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
+from campaigns import sites
 from campaigns.models.stats import PageDailyViews
 from campaigns.stats.chart import build_chart
 
@@ -36,8 +40,22 @@ CHART_MIN_DAYS = 30
 MAX_DAYS = 366
 
 
+def _held_sites(request):
+    if request is None:
+        return Site.objects.none()
+    return Site.objects.filter(pk__in=sites.held_site_ids(request.user))
+
+
 class VisitorStatisticsFilterSet(WagtailFilterSet):
-    """The period: one of the presets, or a custom range, which wins when given."""
+    """The period: one of the presets, or a custom range, which wins when given;
+    and the site, among those the user holds (all of them when none is chosen)."""
+
+    site = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Site"),
+        queryset=_held_sites,
+        empty_label=gettext_lazy("All my sites"),
+        method="period_is_applied_by_the_view",
+    )
 
     period = django_filters.ChoiceFilter(
         label=gettext_lazy("Period"),
@@ -106,6 +124,22 @@ class VisitorStatisticsView(ReportView):
     def user_has_permission(self, permission):
         return self.request.user.has_perm(f"campaigns.{permission}")
 
+    def dispatch(self, request, *args, **kwargs):
+        chosen = request.GET.get("site", "")
+        if chosen and not (
+            chosen.isdigit() and int(chosen) in sites.held_site_ids(request.user)
+        ):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    @cached_property
+    def site_ids(self) -> list[int]:
+        """The sites shown: the one chosen, else every site the user holds."""
+        chosen = self.request.GET.get("site", "")
+        if chosen:
+            return [int(chosen)]
+        return sorted(sites.held_site_ids(self.request.user))
+
     @cached_property
     def export_headings(self):
         return {
@@ -155,7 +189,7 @@ class VisitorStatisticsView(ReportView):
     def chart(self):
         start, end = self.period
         start = min(start, end - timedelta(days=CHART_MIN_DAYS - 1))
-        return build_chart(start, end)
+        return build_chart(start, end, self.site_ids)
 
     def get_base_queryset(self):
         start, end = self.period
@@ -169,7 +203,7 @@ class VisitorStatisticsView(ReportView):
             .values("n")
         )
         return (
-            Page.objects.filter(depth__gt=1)
+            Page.objects.filter(sites.in_site_ids(self.site_ids))
             .select_related("locale")
             .annotate(
                 period_views=Coalesce(Subquery(in_period), Value(0)),

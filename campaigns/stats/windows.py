@@ -20,16 +20,19 @@ before an outage, and seen again during it, counts twice
 
 from datetime import UTC, date, datetime, timedelta
 
+from django.db.models import Subquery
 from django.utils import timezone
+from wagtail.models import Page, Site
 
+from campaigns import sites
 from campaigns.models.stats import RecentPageView, RecentVisitor
 from campaigns.stats import redis_store
 
 SEEN_WINDOW = timedelta(seconds=redis_store.SEEN_WINDOW)
 
 
-def copy_to_database(counts: dict[str, dict[str, int]], now=None) -> None:
-    """Record the windows of a flushed batch (``seen`` and ``visitors``)."""
+def copy_to_database(site_id: int, counts: dict[str, dict[str, int]], now=None) -> None:
+    """Record the windows of a site's flushed batch (``seen`` and ``visitors``)."""
     now = now or timezone.now()
     views = []
     for key, stamp in counts["seen"].items():
@@ -53,6 +56,7 @@ def copy_to_database(counts: dict[str, dict[str, int]], now=None) -> None:
         if date.fromisoformat(day) >= yesterday:
             visitors.append(
                 RecentVisitor(
+                    site_id=site_id,
                     day=date.fromisoformat(day),
                     visitor=visitor,
                     last_seen=datetime.fromtimestamp(stamp, tz=UTC),
@@ -61,23 +65,34 @@ def copy_to_database(counts: dict[str, dict[str, int]], now=None) -> None:
     RecentVisitor.objects.bulk_create(visitors, ignore_conflicts=True, batch_size=500)
 
 
-def copy_to_redis(connection, now=None) -> int:
+def copy_to_redis(connection, site_ids=None, now=None) -> int:
     """Open in Redis the windows the database opened without it; returns how many.
 
-    Raises ``redis_store.OUTAGE`` while Redis is unreachable: the rows stay
-    marked and the next call copies them.
+    For the sites of ``site_ids``, every site when None. Raises
+    ``redis_store.OUTAGE`` while Redis is unreachable: the rows stay marked and
+    the next call copies them.
     """
     now = now or timezone.now()
-    views = RecentPageView.objects.filter(seen_at__gt=now - SEEN_WINDOW)
+    if site_ids is None:
+        site_ids = list(Site.objects.values_list("pk", flat=True))
+    return sum(_copy_site_to_redis(connection, site_id, now) for site_id in site_ids)
+
+
+def _copy_site_to_redis(connection, site_id: int, now) -> int:
+    pages = Page.objects.filter(sites.in_site_ids([site_id])).values("pk")
+    views = RecentPageView.objects.filter(
+        seen_at__gt=now - SEEN_WINDOW, page_id__in=Subquery(pages)
+    )
     yesterday = timezone.localdate(now) - timedelta(days=1)
-    visitors = RecentVisitor.objects.filter(day__gte=yesterday)
-    if redis_store.has_windows(connection):
+    visitors = RecentVisitor.objects.filter(site_id=site_id, day__gte=yesterday)
+    if redis_store.has_windows(connection, site_id):
         views = views.filter(awaiting_redis=True)
         visitors = visitors.filter(awaiting_redis=True)
     view_rows = list(views.values_list("pk", "page_id", "visitor", "seen_at"))
     visitor_rows = list(visitors.values_list("pk", "day", "visitor"))
     redis_store.open_windows(
         connection,
+        site_id,
         [
             (page_id, visitor, (seen_at + SEEN_WINDOW - now).total_seconds())
             for _, page_id, visitor, seen_at in view_rows

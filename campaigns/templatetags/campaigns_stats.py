@@ -8,8 +8,9 @@ from django import template
 from django.urls import reverse
 from django.utils import formats
 
-from campaigns.api.v3.stats import legacy_visits
-from campaigns.stats.counting import page_view_counts, visitor_statistics
+from campaigns import sites
+from campaigns.stats.counting import page_view_counts
+from campaigns.stats.counting import site_visitor_statistics as figures_for
 
 register = template.Library()
 
@@ -17,14 +18,13 @@ register = template.Library()
 @register.simple_tag
 def page_view_count(page) -> int:
     """The views of ``page`` (counted, legacy and not yet flushed)."""
-    return page_view_counts([page.pk])[page.pk]
+    return page_view_counts([page.pk], sites.site_id_for_page(page))[page.pk]
 
 
 @register.simple_tag(takes_context=True)
 def site_visitor_statistics(context):
     """Online, today, this week and all time, as ``/api/v3/stats/visitors/``."""
-    request = context.get("request")
-    return visitor_statistics(legacy_visits=legacy_visits(request))
+    return figures_for(context.get("request"))
 
 
 @register.simple_tag

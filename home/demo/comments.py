@@ -20,6 +20,8 @@ from campaigns.invalidation import comments_changed
 from campaigns.models.comments import Comment, CommentPolicy, CommentStatus
 from home.demo.announcements_2022 import REFERENCE
 from home.demo.announcements_2023_2026 import MODEL_WORKER_2026
+from home.demo.sub_portal import CAMPAIGN_DATE as SUB_PORTAL_DATE
+from home.demo.sub_portal import CAMPAIGN_SLUG as SUB_PORTAL_CAMPAIGN
 from home.demo.video_stories import MODEL_VILLAGE
 
 #: Banned words the demo's comment policy starts with, when it has none.
@@ -278,6 +280,37 @@ COMMENTS = (
             "their company's trade union, or through the district labour "
             "federation where there is none."
         ),
+    ),
+    # --- The sub-portal's campaign (home.demo.sub_portal) ------------------------
+    DemoComment(
+        key="atld26-huan-luyen",
+        page=SUB_PORTAL_CAMPAIGN,
+        page_date=SUB_PORTAL_DATE,
+        name="Lò Văn Sơn",
+        title="Lớp huấn luyện cho thợ hồ tự do",
+        content=(
+            "Tôi làm thợ hồ theo công trình, không thuộc doanh nghiệp nào. Tháng "
+            "hành động năm nay có lớp huấn luyện an toàn cho người như tôi không?"
+        ),
+        days_after=3,
+        reply=(
+            "Có. Sở mở các lớp miễn phí cho lao động tự do tại trung tâm dịch vụ "
+            "việc làm của tỉnh vào các sáng thứ Bảy trong tháng 5; anh mang theo "
+            "căn cước để đăng ký tại chỗ."
+        ),
+    ),
+    DemoComment(
+        key="atld26-duong-day-nong",
+        page=SUB_PORTAL_CAMPAIGN,
+        page_date=SUB_PORTAL_DATE,
+        name="Hoàng Thị Mai",
+        title="Đường dây nóng có nghe ngoài giờ không?",
+        content=(
+            "Xưởng chỗ tôi hay làm ca đêm. Nếu thấy nguy cơ mất an toàn lúc nửa đêm "
+            "thì báo cho ai?"
+        ),
+        status=PENDING,
+        hours_ago=5,
     ),
 )
 

@@ -8,14 +8,15 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
 from ninja import Router, Status
 from wagtail.api.v3.errors import problem_response
-from wagtail.contrib.settings.models import BaseSiteSetting
-from wagtail.models import Site
 
 from campaigns import conf
 from campaigns.api.v3.examples import page_view_responses
 from campaigns.api.v3.schemas import ViewCountSchema, VisitorStatisticsSchema
-from campaigns.models.stats import DEFAULT_LEGACY_VISITS, VisitorStatisticsSettings
-from campaigns.stats.counting import PageNotCounted, count_view, visitor_statistics
+from campaigns.stats.counting import (
+    PageNotCounted,
+    count_view,
+    site_visitor_statistics,
+)
 
 stats_router = Router(tags=["statistics"])
 
@@ -58,7 +59,8 @@ def count_page_view(request: HttpRequest, response: HttpResponse, page_id: int):
     response={200: VisitorStatisticsSchema},
     summary="Visitor statistics of the site",
     description=(
-        "Visitors online (seen in the last 5 minutes), visits today and this "
+        "Of the site the host name selects: visitors online (seen in the last "
+        "5 minutes), visits today and this "
         "week (from Monday, Asia/Ho_Chi_Minh) and all time, which includes the "
         "visits counted by the previous portal. A visit is one visitor on one day."
     ),
@@ -66,7 +68,7 @@ def count_page_view(request: HttpRequest, response: HttpResponse, page_id: int):
     url_name="visitor_statistics",
 )
 def get_visitor_statistics(request: HttpRequest, response: HttpResponse):
-    stats = visitor_statistics(legacy_visits=legacy_visits(request))
+    stats = site_visitor_statistics(request)
     patch_cache_control(response, public=True, max_age=STATS_MAX_AGE)
     return {
         "online": stats.online,
@@ -74,14 +76,6 @@ def get_visitor_statistics(request: HttpRequest, response: HttpResponse):
         "this_week": stats.this_week,
         "total": stats.total,
     }
-
-
-def legacy_visits(request: HttpRequest) -> int:
-    site = Site.find_for_request(request)
-    if site is None:
-        return DEFAULT_LEGACY_VISITS
-    settings: BaseSiteSetting = VisitorStatisticsSettings.for_site(site)
-    return settings.legacy_visits
 
 
 def _not_found():
