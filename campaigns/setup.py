@@ -14,6 +14,13 @@ it is adopted once, and the members of "Moderators" join the plugin's group.
 
 Once the command has run, a new translation of a site root (made in the
 admin, by wagtail-localize or by a seed) is covered as soon as it is saved.
+
+For a deployment of many sites, :func:`set_up_site_groups` (``campaigns_setup
+--per-site``) gives each site groups of its own, "<group> · <site>", whose page
+permissions cover only that site's root and its translations, a collection of
+its own for their images, documents and videos, and an approval workflow of its
+own whose task those moderators (and the plugin's, who hold every site) decide.
+Wagtail's "Moderators" group is never used for them: it may publish anywhere.
 """
 
 from dataclasses import dataclass, field
@@ -127,7 +134,13 @@ def _site_roots(hostnames: list[str] | None) -> list[Page]:
     return sorted(roots.values(), key=lambda page: page.path)
 
 
-def _grant(group: Group, role: str, roots: list[Page], report: SetupReport) -> None:
+def _grant(
+    group: Group,
+    role: str,
+    roots: list[Page],
+    report: SetupReport,
+    collection: Collection | None = None,
+) -> None:
     for label in MODEL_PERMISSIONS[role]:
         app_label, codename = label.split(".")
         permission = Permission.objects.get(
@@ -152,7 +165,7 @@ def _grant(group: Group, role: str, roots: list[Page], report: SetupReport) -> N
                 created, f'"{group.name}": {action} pages under {root.url_path}'
             )
 
-    collection = Collection.get_first_root_node()
+    collection = collection or Collection.get_first_root_node()
     for get_model, actions in COLLECTION_ACTIONS:
         model = get_model()
         content_type = ContentType.objects.get_for_model(model)
@@ -220,17 +233,95 @@ def _adopt_former_task(
     return task
 
 
-def _attach(workflow: Workflow, roots: list[Page], report: SetupReport) -> None:
+def _attach(
+    workflow: Workflow,
+    roots: list[Page],
+    report: SetupReport,
+    replacing: Workflow | None = None,
+) -> None:
+    """Attach ``workflow`` to the roots that have none (or have ``replacing``)."""
     for root in roots:
         link, created = WorkflowPage.objects.get_or_create(
             page=root, defaults={"workflow": workflow}
         )
-        if created or link.workflow_id == workflow.pk:
+        if replacing is not None and link.workflow_id == replacing.pk:
+            link.workflow = workflow
+            link.save(update_fields=["workflow"])
+            report.record(True, f'workflow "{workflow.name}" on {root.url_path}')
+        elif created or link.workflow_id == workflow.pk:
             report.record(created, f"workflow on {root.url_path}")
         else:
             report.notes.append(
                 f'{root.url_path} keeps its own workflow "{link.workflow.name}"'
             )
+
+
+def site_label(site: Site) -> str:
+    """How a site is named in its groups, collection and workflow."""
+    return site.site_name or site.hostname
+
+
+@transaction.atomic
+def set_up_site_groups(site: Site) -> SetupReport:
+    """Groups, a collection and an approval workflow of one site's own.
+
+    Officers and moderators of "<group> · <site>" hold only ``site``: the
+    comment queue, the statistics and the page tree show them that site. The
+    plugin's own groups are set up too (their moderators decide every site's
+    pages). The site's roots move from the plugin's shared workflow to the
+    site's; a workflow an admin chose stays. Idempotent.
+    """
+    report = set_up_campaigns(hostnames=[site.hostname])
+    label = site_label(site)
+    roots = [
+        root for root in _site_roots([site.hostname]) if root.pk in _roots_of(site)
+    ]
+    collection = _site_collection(label, report)
+    groups = {}
+    for role, name in (
+        ("officers", conf.OFFICERS_GROUP),
+        ("moderators", conf.MODERATORS_GROUP),
+    ):
+        groups[role], created = Group.objects.get_or_create(name=f"{name} · {label}")
+        report.record(created, f'group "{groups[role].name}"')
+        _grant(groups[role], role, roots, report, collection)
+
+    shared_moderators = Group.objects.get(name=conf.MODERATORS_GROUP)
+    shared_task = (
+        GroupApprovalTask.objects.filter(groups=shared_moderators)
+        .order_by("pk")
+        .first()
+    )
+    shared = Workflow.objects.filter(workflow_tasks__task=shared_task).first()
+    name = f"{conf.workflow_name()} · {label}"
+    task = GroupApprovalTask.objects.filter(groups=groups["moderators"]).first()
+    report.record(task is None, f'approval task "{task.name if task else name}"')
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=name)
+        task.groups.add(groups["moderators"], shared_moderators)
+    workflow = Workflow.objects.filter(workflow_tasks__task=task).first()
+    if workflow is None:
+        workflow = Workflow.objects.create(name=name)
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+        report.record(True, f'workflow "{name}"')
+    _attach(workflow, roots, report, replacing=shared)
+    return report
+
+
+def _roots_of(site: Site) -> set[int]:
+    return set(
+        site.root_page.get_translations(inclusive=True).values_list("pk", flat=True)
+    )
+
+
+def _site_collection(label: str, report: SetupReport) -> Collection:
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=label).first()
+    created = collection is None
+    if created:
+        collection = root.add_child(name=label)
+    report.record(created, f'collection "{label}"')
+    return collection
 
 
 def cover_root_translation(sender, instance, created, raw=False, **kwargs) -> None:
@@ -243,14 +334,16 @@ def cover_root_translation(sender, instance, created, raw=False, **kwargs) -> No
     """
     if raw or not created or not isinstance(instance, Page):
         return
-    hostnames = list(
-        Site.objects.filter(
-            root_page__translation_key=instance.translation_key
-        ).values_list("hostname", flat=True)
+    sites = list(
+        Site.objects.filter(root_page__translation_key=instance.translation_key)
     )
     ours = GroupApprovalTask.objects.filter(groups__name=conf.MODERATORS_GROUP)
-    if hostnames and ours.exists():
-        set_up_campaigns(hostnames=hostnames)
+    if sites and ours.exists():
+        set_up_campaigns(hostnames=[site.hostname for site in sites])
+        for site in sites:
+            own = f"{conf.MODERATORS_GROUP} · {site_label(site)}"
+            if Group.objects.filter(name=own).exists():
+                set_up_site_groups(site)
 
 
 def connect_signals() -> None:

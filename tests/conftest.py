@@ -2,6 +2,7 @@
 
 import io
 import itertools
+from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 import pytest
@@ -151,6 +152,25 @@ def home_page(db) -> HomePage:
 @pytest.fixture
 def site(home_page) -> Site:
     return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def other_site(home_page):
+    """A department's sub-portal beside the default site: its own home on its
+    own host name, a campaign index and one published campaign."""
+    home = HomePage(title="Sở Lao động", slug="so-lao-dong-thu", live=False)
+    Page.get_first_root_node().add_child(instance=home)
+    publish(home)
+    site = Site.objects.create(
+        hostname="so.localhost", port=80, root_page=home, site_name="Sở Lao động"
+    )
+    index = CampaignIndexPage(title="Tuyên truyền của Sở", intro="<p>Của Sở</p>")
+    home.add_child(instance=index)
+    publish(index)
+    campaign = CampaignPage(title="Chiến dịch của Sở", lead="Tóm tắt của Sở.")
+    index.add_child(instance=campaign)
+    publish(campaign)
+    return SimpleNamespace(site=site, home=home, index=index, campaign=campaign)
 
 
 @pytest.fixture

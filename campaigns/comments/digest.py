@@ -7,6 +7,10 @@ UPDATE (only rows still unstamped), commits, and only then sends. Runs are
 serialised (an advisory lock on PostgreSQL; SQLite's IMMEDIATE transactions
 queue writers), so two runs at the same moment send one mail, not two. A mail
 that cannot be sent gives its comments back for the next run.
+
+Each moderator hears only of the comments of the sites they hold
+(:mod:`campaigns.sites`): one mail goes to each set of moderators holding the
+same sites. A comment on a site nobody to write to holds waits.
 """
 
 import logging
@@ -23,7 +27,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext, ngettext
 
-from campaigns import conf
+from campaigns import conf, sites
 from campaigns.models.comments import Comment, CommentStatus
 
 logger = logging.getLogger(__name__)
@@ -49,16 +53,29 @@ class DigestResult:
     reason: str = ""
 
 
-def moderator_addresses() -> list[str]:
-    """Addresses of the active campaign moderators with an e-mail address.
+def moderators_to_tell() -> list:
+    """The active moderators with an e-mail address: members of a group that
+    may change comments (the plugin's moderators, or a site's own).
 
-    When that group has nobody to write to, active superusers with an address
+    When there is nobody such to write to, active superusers with an address
     receive the digest instead, so new comments never go unnoticed.
     """
     users = get_user_model().objects.filter(is_active=True).exclude(email="")
-    moderators = users.filter(groups__name=conf.MODERATORS_GROUP)
+    moderators = users.filter(
+        groups__permissions__content_type__app_label="campaigns",
+        groups__permissions__codename="change_comment",
+    ).distinct()
     chosen = moderators if moderators.exists() else users.filter(is_superuser=True)
-    return sorted(set(chosen.values_list("email", flat=True)))
+    return list(chosen.order_by("pk"))
+
+
+def _addresses_by_sites(users) -> dict[frozenset[int], list[str]]:
+    grouped: dict[frozenset[int], set[str]] = {}
+    for user in users:
+        held = sites.held_site_ids(user)
+        if held:
+            grouped.setdefault(held, set()).add(user.email)
+    return {held: sorted(addresses) for held, addresses in grouped.items()}
 
 
 def send_moderation_digest(*, now: datetime | None = None, dry_run=False):
@@ -71,9 +88,11 @@ def send_moderation_digest(*, now: datetime | None = None, dry_run=False):
     twice at once; a comment is never listed in two mails.
     """
     now = now or timezone.now()
-    recipients = moderator_addresses()
+    by_sites = _addresses_by_sites(moderators_to_tell())
+    recipients = sorted({address for group in by_sites.values() for address in group})
     if not recipients:
         return DigestResult(reason="no moderator has an e-mail address")
+    told_sites = set().union(*by_sites)
     with transaction.atomic():
         _serialise_runs()
         last = Comment.objects.aggregate(last=Max("moderators_notified_at"))["last"]
@@ -81,7 +100,10 @@ def send_moderation_digest(*, now: datetime | None = None, dry_run=False):
         if last is not None and last > now - interval:
             return DigestResult(reason="a digest was sent less than the interval ago")
         candidates = list(
-            _new_pending(now).order_by("created_at", "pk").values_list("pk", flat=True)
+            _new_pending(now)
+            .filter(sites.in_site_ids(told_sites, "page"))
+            .order_by("created_at", "pk")
+            .values_list("pk", flat=True)
         )
         if not candidates:
             return DigestResult(reason="no new pending comment")
@@ -98,8 +120,14 @@ def send_moderation_digest(*, now: datetime | None = None, dry_run=False):
         .select_related("page")
         .order_by("created_at", "pk")
     )
+    mails = []
+    for held, addresses in by_sites.items():
+        listed = [c for c in comments if sites.site_id_for_page(c.page) in held]
+        if listed:
+            mails.append(_digest_message(listed, addresses))
     try:
-        _digest_message(comments, recipients).send(fail_silently=False)
+        if mails:
+            mails[0].get_connection().send_messages(mails)
     except Exception:
         # Give the comments back: the next run lists them again.
         Comment.objects.filter(pk__in=claimed, moderators_notified_at=now).update(

@@ -164,25 +164,30 @@ def block_poster(comment: Comment, *, by, reason: str = "") -> CommentBlock:
     return block
 
 
-def comments_with_email(email: str):
-    """Every comment left with ``email``, matched regardless of case."""
+def comments_with_email(email: str, *, among=None):
+    """Every comment left with ``email``, matched regardless of case.
+
+    ``among``: the comments to search (a moderator's sites'), else all.
+    """
     email = email.strip()
+    comments = Comment.objects.all() if among is None else among
     if not email:
-        return Comment.objects.none()
+        return comments.none()
     return (
-        Comment.objects.filter(email__iexact=email)
+        comments.filter(email__iexact=email)
         .select_related("page", "locale")
         .order_by("created_at", "pk")
     )
 
 
 @transaction.atomic
-def export_comments(email: str, *, by, file_format: str) -> list[dict]:
-    """The reader's comments as plain records, each export logged on its comment.
+def export_comments(email: str, *, by, file_format: str, among=None) -> list[dict]:
+    """The reader's comments (of ``among``) as plain records, each export
+    logged on its comment.
 
     The log entries name the format, never the address asked for.
     """
-    comments = list(comments_with_email(email))
+    comments = list(comments_with_email(email, among=among))
     request_id = uuid.uuid4()
     for comment in comments:
         log(
@@ -216,14 +221,16 @@ def export_record(comment: Comment) -> dict:
 
 
 @transaction.atomic
-def erase_comments(email: str, *, by) -> int:
-    """Delete every comment left with ``email``; returns how many.
+def erase_comments(email: str, *, by, among=None) -> int:
+    """Delete every comment left with ``email`` (of ``among``); returns how many.
 
     Each comment gets an erase entry labelled by its number, and its earlier
     entries lose the reader's words they held (titles, redacted originals):
     erasure outranks keeping the original text in the history.
     """
-    comments = list(comments_with_email(email).select_for_update(of=("self",)))
+    comments = list(
+        comments_with_email(email, among=among).select_for_update(of=("self",))
+    )
     request_id = uuid.uuid4()
     for comment in comments:
         label = f"#{comment.pk}"

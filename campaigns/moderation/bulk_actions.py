@@ -8,15 +8,17 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from campaigns.models import Comment, CommentStatus
 from campaigns.moderation.actions import set_comment_status
 from campaigns.moderation.forms import ModerationNoteForm
-from campaigns.moderation.permissions import can_moderate
+from campaigns.moderation.permissions import can_moderate, in_held_sites
 from campaigns.moderation.views import forbidden
 
 
 class CommentStatusBulkAction(SnippetBulkAction):
     """Move the selected comments to :attr:`status`.
 
-    Only moderators get this far: anyone else is refused with 403 before the
-    confirmation page or the POST is handled, not merely shown "no access".
+    Only moderators get this far, and only for comments of the sites they
+    hold: anyone else, or a selection naming another site's comment, is
+    refused with 403 before the confirmation page or the POST is handled, not
+    merely shown "no access". "Select all" selects the held sites' comments.
     """
 
     #: The status the selected comments move to.
@@ -29,9 +31,21 @@ class CommentStatusBulkAction(SnippetBulkAction):
         return [Comment]
 
     def dispatch(self, request, *args, **kwargs):
-        if not can_moderate(request.user):
+        if not can_moderate(request.user) or self._names_comments_not_held(request):
             return forbidden(request)
         return super().dispatch(request, *args, **kwargs)
+
+    @staticmethod
+    def _names_comments_not_held(request) -> bool:
+        ids = [pk for pk in request.GET.getlist("id") if pk != "all"]
+        if not all(pk.isdigit() for pk in ids):
+            return True
+        chosen = Comment.objects.filter(pk__in=ids)
+        return chosen.count() != in_held_sites(request.user, chosen).count()
+
+    def get_all_objects_in_listing_query(self, parent_id):
+        comments = in_held_sites(self.request.user, Comment.objects.all())
+        return comments.values_list("pk", flat=True)
 
     def check_perm(self, obj):
         return self.permission_policy.user_has_permission_for_instance(

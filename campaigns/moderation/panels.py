@@ -8,14 +8,19 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.sidebar import LinkMenuItem
 
 from campaigns.models import Comment
-from campaigns.moderation.permissions import can_moderate, can_view_comments
+from campaigns.moderation.permissions import (
+    can_moderate,
+    can_view_comments,
+    in_held_sites,
+)
 
 #: Pending comments listed on the dashboard.
 DASHBOARD_COMMENTS = 8
 
 
-def pending_count() -> int:
-    return Comment.objects.pending().count()
+def pending_count(user) -> int:
+    """Comments awaiting moderation on the sites ``user`` holds."""
+    return in_held_sites(user, Comment.objects.pending()).count()
 
 
 class CommentsMenuItem(MenuItem):
@@ -25,7 +30,7 @@ class CommentsMenuItem(MenuItem):
         return can_view_comments(request.user)
 
     def render_component(self, request):
-        count = pending_count()
+        count = pending_count(request.user)
         label = self.label
         if count:
             label = gettext("%(label)s (%(count)d)") % {
@@ -58,7 +63,7 @@ class PendingCommentsPanel(Component):
         viewset = Comment.snippet_viewset
         view_name = "edit" if can_moderate(self.request.user) else "inspect"
         comments = list(
-            Comment.objects.pending()
+            in_held_sites(self.request.user, Comment.objects.pending())
             .select_related("page")
             .order_by("-created_at", "-pk")[:DASHBOARD_COMMENTS]
         )
@@ -66,7 +71,7 @@ class PendingCommentsPanel(Component):
             comment.moderation_url = reverse(
                 viewset.get_url_name(view_name), args=(quote(comment.pk),)
             )
-        count = pending_count()
+        count = pending_count(self.request.user)
         context.update(
             comments=comments,
             heading=gettext("Comments awaiting moderation (%(count)d)")

@@ -20,6 +20,7 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import Button, HeaderButton
 from wagtail.snippets.views import snippets as snippet_views
 
+from campaigns import sites
 from campaigns.models import Comment
 from campaigns.moderation.actions import (
     NothingToBlock,
@@ -35,12 +36,18 @@ from campaigns.moderation.forms import (
     BlockPosterForm,
     DataSubjectRequestForm,
 )
-from campaigns.moderation.permissions import can_moderate
+from campaigns.moderation.permissions import can_moderate, in_held_sites
 
 
-def forbidden(request) -> HttpResponse:
+def forbidden(request, reason: str = "") -> HttpResponse:
     """A real 403 (not Wagtail's redirect to the dashboard), for any method."""
-    return render(request, "campaigns/moderation/forbidden.html", status=403)
+    return render(request, "campaigns/forbidden.html", {"reason": reason}, status=403)
+
+
+def not_held(request) -> HttpResponse:
+    return forbidden(
+        request, gettext("This comment belongs to a site you do not hold.")
+    )
 
 
 class ForbiddenMixin:
@@ -51,6 +58,19 @@ class ForbiddenMixin:
             return super().dispatch(request, *args, **kwargs)
         except PermissionDenied:
             return forbidden(request)
+
+
+class HeldSiteMixin(ForbiddenMixin):
+    """403 for a comment of a site the user does not hold, on every method.
+
+    Wagtail's views find their object in ``setup()``, before ``dispatch()``.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        comment = getattr(self, "object", None)
+        if comment is not None and not sites.holds_page(request.user, comment.page):
+            return not_held(request)
+        return super().dispatch(request, *args, **kwargs)
 
 
 def _block_url(comment) -> str:
@@ -126,7 +146,7 @@ class CommentIndexView(ForbiddenMixin, snippet_views.IndexView):
         return buttons
 
 
-class CommentEditView(ForbiddenMixin, BlockButtonMixin, snippet_views.EditView):
+class CommentEditView(HeldSiteMixin, BlockButtonMixin, snippet_views.EditView):
     """Moderate one comment: status, note, official reply, redaction.
 
     The save goes through ``update_comment``, which logs one entry per kind of
@@ -139,7 +159,7 @@ class CommentEditView(ForbiddenMixin, BlockButtonMixin, snippet_views.EditView):
         return update_comment(self.object, by=self.request.user, **changes)
 
 
-class CommentInspectView(ForbiddenMixin, BlockButtonMixin, snippet_views.InspectView):
+class CommentInspectView(HeldSiteMixin, BlockButtonMixin, snippet_views.InspectView):
     """Read-only view of a comment; the e-mail address only for moderators."""
 
     #: Never shown here: technical fields, and the poster's IP hash.
@@ -160,11 +180,11 @@ class CommentCreateView(ForbiddenMixin, snippet_views.CreateView):
     """Refused to everyone by the permission policy: comments come from readers."""
 
 
-class CommentDeleteView(ForbiddenMixin, snippet_views.DeleteView):
+class CommentDeleteView(HeldSiteMixin, snippet_views.DeleteView):
     pass
 
 
-class CommentHistoryView(ForbiddenMixin, snippet_views.HistoryView):
+class CommentHistoryView(HeldSiteMixin, snippet_views.HistoryView):
     pass
 
 
@@ -189,7 +209,7 @@ class BlockPosterView(ModeratorOnlyMixin, WagtailAdminTemplateMixin, FormView):
     header_icon = "lock"
 
     def user_may_use(self, user) -> bool:
-        return can_block(user)
+        return can_block(user) and sites.holds_page(user, self.object.page)
 
     def setup(self, request, *args, pk, **kwargs):
         super().setup(request, *args, pk=pk, **kwargs)
@@ -278,6 +298,11 @@ class DataSubjectRequestView(ModeratorOnlyMixin, WagtailAdminTemplateMixin, Form
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "action": self.action}
 
+    @property
+    def comments(self):
+        """A request covers the comments of the sites the moderator holds."""
+        return in_held_sites(self.request.user, Comment.objects.all())
+
     def form_valid(self, form):
         email = form.cleaned_data["email"]
         user = self.request.user
@@ -285,10 +310,12 @@ class DataSubjectRequestView(ModeratorOnlyMixin, WagtailAdminTemplateMixin, Form
             DataSubjectRequestForm.EXPORT_JSON,
             DataSubjectRequestForm.EXPORT_CSV,
         ):
-            records = export_comments(email, by=user, file_format=self.action)
+            records = export_comments(
+                email, by=user, file_format=self.action, among=self.comments
+            )
             return _download(records, self.action)
         if self.action == DataSubjectRequestForm.ERASE:
-            count = erase_comments(email, by=user)
+            count = erase_comments(email, by=user, among=self.comments)
             messages.success(
                 self.request,
                 ngettext(
@@ -297,7 +324,7 @@ class DataSubjectRequestView(ModeratorOnlyMixin, WagtailAdminTemplateMixin, Form
                 % {"count": count},
             )
             return redirect(Comment.snippet_viewset.get_url_name("data_request"))
-        matches = list(comments_with_email(email))
+        matches = list(comments_with_email(email, among=self.comments))
         return self.render_to_response(
             self.get_context_data(form=form, matches=matches, searched=True)
         )

@@ -11,9 +11,11 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from campaigns import sites
 from campaigns.models import Comment, CommentBlock, CommentStatus
 from campaigns.moderation.forms import CommentModerationForm
 from campaigns.moderation.panels import CommentsMenuItem
+from campaigns.moderation.permissions import in_held_sites
 from campaigns.moderation.views import (
     BlockPosterView,
     CommentCreateView,
@@ -40,8 +42,15 @@ class ReadOnlyPanel(FieldPanel):
 
 
 def _commented_pages(request):
+    if request is None:
+        return Page.objects.none()
     return (
-        Page.objects.filter(reader_comments__isnull=False).distinct().order_by("title")
+        Page.objects.filter(
+            sites.in_site_ids(sites.held_site_ids(request.user)),
+            reader_comments__isnull=False,
+        )
+        .distinct()
+        .order_by("title")
     )
 
 
@@ -168,7 +177,9 @@ class CommentViewSet(SnippetViewSet):
         return CommentsMenuItem
 
     def get_queryset(self, request):
-        return Comment.objects.pending_first().select_related("page")
+        return in_held_sites(
+            request.user, Comment.objects.pending_first().select_related("page")
+        )
 
     @property
     def block_view(self):

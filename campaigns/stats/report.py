@@ -11,9 +11,9 @@ they include what ``flush_counters`` moved there (every minute).
 from datetime import date, datetime, timedelta
 
 import django_filters
-from django.core.exceptions import PermissionDenied
 from django.db.models import F, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -129,7 +129,11 @@ class VisitorStatisticsView(ReportView):
         if chosen and not (
             chosen.isdigit() and int(chosen) in sites.held_site_ids(request.user)
         ):
-            raise PermissionDenied
+            # A real 403, not Wagtail's redirect to the dashboard.
+            reason = gettext("You do not hold this site.")
+            return render(
+                request, "campaigns/forbidden.html", {"reason": reason}, status=403
+            )
         return super().dispatch(request, *args, **kwargs)
 
     @cached_property

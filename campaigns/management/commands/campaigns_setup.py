@@ -1,6 +1,7 @@
 """``manage.py campaigns_setup``: editor groups, their grants, the approval workflow.
 
-Run it after ``migrate``, and again after adding a site (new translations of a
+Run it after ``migrate``, and again after adding a site (``--per-site`` to give
+sites groups of their own) (new translations of a
 site root are covered as they are made). What it creates and how it finds what
 exists: :mod:`campaigns.setup`.
 """
@@ -8,7 +9,7 @@ exists: :mod:`campaigns.setup`.
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Site
 
-from campaigns.setup import set_up_campaigns
+from campaigns.setup import set_up_campaigns, set_up_site_groups
 
 
 class Command(BaseCommand):
@@ -26,8 +27,16 @@ class Command(BaseCommand):
             metavar="HOSTNAME",
             help="Set up only the site with this hostname (repeatable; default all).",
         )
+        parser.add_argument(
+            "--per-site",
+            action="store_true",
+            help=(
+                'Also give each site (or each --site) groups "<group> · <site>" '
+                "holding only that site, a collection and an approval workflow."
+            ),
+        )
 
-    def handle(self, *args, hostnames=None, verbosity=1, **options):
+    def handle(self, *args, hostnames=None, per_site=False, verbosity=1, **options):
         if hostnames:
             unknown = set(hostnames) - set(
                 Site.objects.filter(hostname__in=hostnames).values_list(
@@ -39,6 +48,15 @@ class Command(BaseCommand):
                     f"No site with hostname: {', '.join(sorted(unknown))}"
                 )
         report = set_up_campaigns(hostnames=hostnames)
+        if per_site:
+            chosen = Site.objects.select_related("root_page").order_by("pk")
+            if hostnames:
+                chosen = chosen.filter(hostname__in=hostnames)
+            for site in chosen:
+                site_report = set_up_site_groups(site)
+                report.created += site_report.created
+                report.present += site_report.present
+                report.notes += site_report.notes
         if verbosity >= 1:
             for line in report.created:
                 self.stdout.write(f"created {line}")
