@@ -155,7 +155,9 @@ def test_listing_query_count_does_not_grow_with_comments(
 ):
     for _ in range(30):
         make_comment(campaign, status="approved", reply="Trả lời")
-    # Without Redis the ETag's content generation is one more query.
+    # Without Redis the ETag's content generation is one more query. The map
+    # of sites is read once, then cached.
+    client.get(COMMENTS, {"page": campaign.pk, "limit": 1})
     with django_assert_max_num_queries(6 if in_database() else 5):
         response = client.get(COMMENTS, {"page": campaign.pk, "limit": 30})
     assert len(response.json()["items"]) == 30
