@@ -224,3 +224,18 @@ def test_seed_demo_adds_a_department_sub_portal_on_its_own_host(client):
     assert sub_portal.CAMPAIGN_TITLE not in other.text
     for slug in PUBLIC_SLUGS:
         assert f"/{slug}/" not in own.text
+
+
+@pytest.mark.django_db
+def test_seed_demo_gives_the_sub_portal_a_moderator_of_its_own(settings):
+    from campaigns import conf, sites
+    from home.demo.users import SUB_PORTAL_MODERATOR
+
+    settings.DEBUG = True
+    call_command("seed_demo")
+    department = Site.objects.get(hostname=sub_portal.HOSTNAME)
+    user = get_user_model().objects.get(username=SUB_PORTAL_MODERATOR)
+    assert sites.held_site_ids(user) == {department.pk}
+    assert user.groups.get().name == f"{conf.MODERATORS_GROUP} · {sub_portal.SITE_NAME}"
+    shared = get_user_model().objects.get(username="moderator")
+    assert department.pk in sites.held_site_ids(shared)

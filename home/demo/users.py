@@ -5,6 +5,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.users.models import UserProfile
 
+from campaigns import conf
+from campaigns.setup import set_up_site_groups, site_label
 from home.demo.content import DEMO_USERS
 
 
@@ -48,3 +50,23 @@ def _prefer_vietnamese(user) -> None:
     if profile.preferred_language != "vi":
         profile.preferred_language = "vi"
         profile.save(update_fields=["preferred_language"])
+
+
+#: The sub-portal's own moderator (DEBUG only): holds that site alone.
+SUB_PORTAL_MODERATOR = "moderator_so"
+
+
+def ensure_sub_portal_moderator(site, record) -> bool:
+    """Give the sub-portal its own groups (``campaigns_setup --per-site``) and,
+    in DEBUG, a moderator who holds only that site; whether it was created."""
+
+    set_up_site_groups(site)
+    if not settings.DEBUG:
+        return False
+    user, created = _ensure_user(SUB_PORTAL_MODERATOR, is_superuser=False)
+    record("users", created)
+    user.groups.add(
+        Group.objects.get(name=f"{conf.MODERATORS_GROUP} · {site_label(site)}")
+    )
+    _prefer_vietnamese(user)
+    return created

@@ -6,6 +6,7 @@ from home.demo import seed
 from home.demo.comments import ensure_demo_comments
 from home.demo.stats import seed_visitor_history
 from home.demo.sub_portal import VISIT_SCALE, ensure_sub_portal
+from home.demo.users import ensure_sub_portal_moderator
 
 
 class Command(BaseCommand):
@@ -18,6 +19,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         summary = seed(stdout=self.stdout)
         sub_portal = ensure_sub_portal(summary)
+        ensure_sub_portal_moderator(sub_portal, summary.record)
         ensure_demo_comments(summary)
         seed_visitor_history()
         seed_visitor_history(site=sub_portal, scale=VISIT_SCALE)
