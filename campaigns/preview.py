@@ -20,7 +20,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from campaigns import conf
+from campaigns import conf, sites
 
 #: The preview mode that hands the draft to the headless front-end.
 HEADLESS = "headless"
@@ -115,8 +115,17 @@ def preview_api_url(token: str) -> str:
 
 
 def front_end_url(token: str, page) -> str:
-    """The configured front-end preview address with the token, or ``""``."""
-    base = conf.HEADLESS_PREVIEW_URL
+    """The front-end preview address of the page's site with the token, or ``""``.
+
+    The site's ``HeadlessPreviewSettings`` first, else
+    ``CAMPAIGNS_HEADLESS_PREVIEW_URL``.
+    """
+    # The page models mix this module in: their module cannot be imported first.
+    from campaigns.models.preview import HeadlessPreviewSettings
+
+    site = sites.site_for_page(page)
+    own = HeadlessPreviewSettings.for_site(site).front_end_url if site else ""
+    base = own or conf.HEADLESS_PREVIEW_URL
     if not base:
         return ""
     separator = "&" if "?" in base else "?"

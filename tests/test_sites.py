@@ -360,3 +360,22 @@ def test_a_translated_root_is_covered_for_the_sites_own_groups(other_site):
     assert GroupPagePermission.objects.filter(group=group, page=english).exists()
     user = group.user_set.create(username="x-so")
     assert sites.held_site_ids(user) == {other_site.site.pk}
+
+
+# -- Headless preview ------------------------------------------------------------
+
+
+def test_each_site_previews_on_its_own_front_end(settings, other_site, make_campaign):
+    from campaigns.models import HeadlessPreviewSettings
+    from campaigns.preview import front_end_url
+
+    settings.CAMPAIGNS_HEADLESS_PREVIEW_URL = "https://tinh.example/xem"
+    own = HeadlessPreviewSettings.for_site(other_site.site)
+    own.front_end_url = "https://so.example/xem-truoc"
+    own.save()
+    assert front_end_url("t", other_site.campaign).startswith(
+        "https://so.example/xem-truoc?token=t"
+    )
+    assert front_end_url("t", make_campaign("Ở tỉnh")).startswith(
+        "https://tinh.example/xem?token=t"
+    )
