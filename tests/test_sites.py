@@ -156,24 +156,26 @@ def test_a_beacon_on_one_site_leaves_the_others_etag(client, other_site, make_ca
 REPORT = "/admin/reports/visitor-statistics/"
 
 
+def _member_of_the_sites_group(model, username, group):
+    """A user in the sub-portal's own "<group> · Sở Lao động" group."""
+    call_command("campaigns_setup", "--per-site", "--site", OTHER_HOST, verbosity=0)
+    user = model.objects.create_user(
+        username, f"{username}@so.example.gov.vn", "x-Member-2026"
+    )
+    user.groups.add(Group.objects.get(name=f"{group} · Sở Lao động"))
+    return user
+
+
 @pytest.fixture
 def department_officer(db, django_user_model, other_site):
-    call_command("campaigns_setup", "--per-site", "--site", OTHER_HOST, verbosity=0)
-    user = django_user_model.objects.create_user(
-        "can-bo-so", "can-bo@so.example.gov.vn", "x-Officer-2026"
-    )
-    user.groups.add(Group.objects.get(name=f"{conf.OFFICERS_GROUP} · Sở Lao động"))
-    return user
+    return _member_of_the_sites_group(django_user_model, "can-bo", conf.OFFICERS_GROUP)
 
 
 @pytest.fixture
 def department_moderator(db, django_user_model, other_site):
-    call_command("campaigns_setup", "--per-site", "--site", OTHER_HOST, verbosity=0)
-    user = django_user_model.objects.create_user(
-        "kiem-duyet-so", "kiem-duyet@so.example.gov.vn", "x-Moderator-2026"
+    return _member_of_the_sites_group(
+        django_user_model, "kiem-duyet", conf.MODERATORS_GROUP
     )
-    user.groups.add(Group.objects.get(name=f"{conf.MODERATORS_GROUP} · Sở Lao động"))
-    return user
 
 
 def _views_today(page, n):
