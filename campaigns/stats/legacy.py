@@ -19,7 +19,7 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
-from campaigns import invalidation
+from campaigns import invalidation, sites
 from campaigns.models.stats import PageViewCount
 from campaigns.stats import redis_store
 
@@ -193,6 +193,7 @@ def show_new_counts(page_ids) -> None:
     if connection is None:
         return
     try:
-        connection.delete(*(f"{redis_store.PREFIX}base:{pk}" for pk in page_ids))
+        for site_id, ids in sites.page_ids_by_site(page_ids).items():
+            redis_store.forget_bases(connection, site_id, ids)
     except redis_store.OUTAGE:
         logger.warning("Redis unreachable: cached counts expire within minutes")

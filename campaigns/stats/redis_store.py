@@ -229,6 +229,12 @@ def set_base(connection, site_id, page_id, value) -> None:
     connection.set(f"{prefix(site_id)}base:{page_id}", value, ex=BASE_TTL, nx=True)
 
 
+def forget_bases(connection, site_id, page_ids) -> None:
+    """Drop the cached database counts of pages, so the next read loads them."""
+    if page_ids:
+        connection.delete(*(f"{prefix(site_id)}base:{pk}" for pk in page_ids))
+
+
 def hand_over(connection, site_id, batch: str) -> bool:
     return bool(
         run(connection, site_id, _HAND_OVER, prefix(site_id) + "batch:" + batch)
