@@ -1,10 +1,13 @@
-"""Version numbers of what readers see: the content generation and the count versions.
+"""Version numbers of what readers see: the content generations and the count versions.
 
-The content generation changes whenever public content does. Cached fragments
-of public pages include it in their keys, and the API's ETags
-(:mod:`campaigns.api.caching`) are made from it, so publishing, unpublishing or
-restricting a page invalidates everything that could show it, without tracking
-what shows what.
+The content generation changes whenever public content does. It has two
+parts: the shared generation, moved by what every site may show (images,
+documents, collections, locales, sites), and each site's own, moved by its
+pages, settings, texts and comments. Cached fragments of public pages include
+both in their keys, and the API's ETags (:mod:`campaigns.api.caching`) are
+made from them, so publishing, unpublishing or restricting a page invalidates
+everything of its site that could show it, without tracking what shows what,
+and leaves the other sites' caches alone.
 
 These numbers must be shared by every process that serves or changes content,
 never kept in one process's memory. With a shared cache (Redis in production)
@@ -34,6 +37,18 @@ logger = logging.getLogger(__name__)
 GENERATION_KEY = "campaigns:content-generation"
 #: Name of the content generation among the counters.
 GENERATION = "content"
+
+
+def site_content(site_id) -> str:
+    """Name of one site's content generation."""
+    return f"content:{site_id}"
+
+
+def content_names(site_id) -> list[str]:
+    """The generations a reader of the site ``site_id`` (None: of no site) sees."""
+    return [GENERATION] if site_id is None else [GENERATION, site_content(site_id)]
+
+
 #: Name of the site-wide views version, bumped by each counted view.
 VIEWS = "views"
 
@@ -177,18 +192,28 @@ def _create_or_bump(model, name: str) -> None:
         model.objects.filter(name=name).update(value=F("value") + 1)
 
 
-def content_generation() -> int | None:
-    """The current generation, or None when its store cannot be reached."""
+def content_generation(site_id=None) -> tuple[int, ...] | None:
+    """The generation readers of the site ``site_id`` see: the shared part, then
+    the site's (None: its store cannot be reached). Later generations compare
+    greater."""
+    names = content_names(site_id)
     memo = _read_in_request.get()
-    if memo is not None and GENERATION in memo:
-        return memo[GENERATION]
-    values = read_counters([GENERATION])
-    generation = None if values is None else values[GENERATION]
+    key = tuple(names)
+    if memo is not None and key in memo:
+        return memo[key]
+    values = read_counters(names)
+    generation = None if values is None else tuple(values[name] for name in names)
     if memo is not None and generation is not None:
-        memo[GENERATION] = generation
+        memo[key] = generation
     return generation
 
 
-def bump_content_generation(**kwargs) -> None:
-    """Move to a new generation. Signal handler: extra keyword arguments are ignored."""
-    bump_counters([GENERATION])
+def bump_content_generation(site_ids=None, **kwargs) -> None:
+    """Move to a new generation: of the sites ``site_ids``, or of every site (None).
+
+    Also a signal handler: extra keyword arguments are ignored.
+    """
+    if site_ids is None:
+        bump_counters([GENERATION])
+    else:
+        bump_counters([site_content(site_id) for site_id in site_ids])

@@ -10,17 +10,21 @@ moves them:
 =============================================  ===================================
 Change                                         Moves
 =============================================  ===================================
-a page published, unpublished, moved or        content generation, public pages
-deleted; a page view restriction saved or
-deleted
-an image, document, collection, collection     content generation (not Wagtail's
-view restriction, locale or site saved or      lazy fill of an image's size and
-deleted; a host model (:func:`register_model`) hash)
-the visitor statistics settings, or a host     content generation (not the row
-setting (:func:`register_setting`), edited     made with the defaults on first read)
-a comment readers see or saw moderated,        content generation after commit;
-replied to, redacted, deleted or erased        the page purged from the frontend
-(:func:`comments_changed`)                     cache, when there is one
+a page published, unpublished, moved or        its site's content generation and
+deleted; a page view restriction saved or      public pages (both sites' for a
+deleted                                        move; every site's for a page in
+                                               none)
+an image, document, collection, collection     the shared content generation (not
+view restriction, locale or site saved or      Wagtail's lazy fill of an image's
+deleted; a host model (:func:`register_model`) size and hash); a host row with a
+                                               ``site``: that site's generation
+the visitor statistics settings, or a host     that site's content generation (not
+setting (:func:`register_setting`), edited     the row made with the defaults on
+                                               first read)
+a comment readers see or saw moderated,        its page's site's content
+replied to, redacted, deleted or erased        generation after commit; the page
+(:func:`comments_changed`)                     purged from the frontend cache,
+                                               when there is one
 a beacon accepted (:func:`beacon_seen`)        the site's visits; when the view was
                                                counted, views and the page's views
 view counts imported (:func:`counts_imported`)  views and each page's views
@@ -41,8 +45,8 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import Signal
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from campaigns import sites
 from campaigns.generation import (
-    GENERATION,
     VIEWS,
     bump_content_generation,
     bump_counters,
@@ -58,25 +62,32 @@ _HOUSEKEEPING_FIELDS = frozenset({"file_size", "file_hash"})
 
 def pages_changed(**kwargs) -> None:
     """Signal receiver: which pages anonymous readers may see has changed."""
-    bump_content_generation()
+    bump_content_generation(sites.site_ids_of_page_change(kwargs))
     forget_public_pages(**kwargs)
 
 
-def content_edited(update_fields=None, **kwargs) -> None:
+def _site_ids_of_row(instance) -> list[int] | None:
+    # A row of one site (a site setting, a portal text) moves that site's
+    # generation; any other row, every site's.
+    site_id = getattr(instance, "site_id", None)
+    return [site_id] if isinstance(site_id, int) else None
+
+
+def content_edited(instance=None, update_fields=None, **kwargs) -> None:
     """Signal receiver: a row readers may see was saved or deleted."""
     if update_fields and set(update_fields) <= _HOUSEKEEPING_FIELDS:
         return
-    bump_counters([GENERATION])
+    bump_content_generation(_site_ids_of_row(instance))
 
 
-def setting_edited(created=False, **kwargs) -> None:
+def setting_edited(instance=None, created=False, **kwargs) -> None:
     """Signal receiver: a site setting was saved.
 
     A setting is created with its defaults on first read, while a page
     renders: only an edit changes what readers see.
     """
     if not created:
-        bump_counters([GENERATION])
+        bump_content_generation(_site_ids_of_row(instance))
 
 
 @dataclass(frozen=True)
@@ -141,14 +152,17 @@ def register_model(label: str) -> None:
     """Move the content generation whenever a row of ``label`` is saved or deleted.
 
     For a host's model that readers see through the plugin's caches (a text in
-    a cached fragment, an API read). ``label`` is ``"app_label.Model"``; it may
-    be called from the host's ``AppConfig.ready()``, before or after ours.
+    a cached fragment, an API read). A row with a ``site`` foreign key moves
+    that site's generation only; any other, every site's. ``label`` is
+    ``"app_label.Model"``; it may be called from the host's
+    ``AppConfig.ready()``, before or after ours.
     """
     _add(_saved_or_deleted(label, content_edited))
 
 
 def register_setting(label: str) -> None:
-    """Move the content generation when a site setting ``label`` is edited."""
+    """Move the setting's site's content generation when a site setting
+    ``label`` is edited."""
     _add([Rule(post_save, label, setting_edited)])
 
 
@@ -162,14 +176,18 @@ def _add(new_rules: list[Rule]) -> None:
 def comments_changed(page_ids: Iterable[int]) -> None:
     """Readers see, or saw, a changed comment on these pages.
 
-    Once the transaction commits: moves the content generation and, with a
+    Once the transaction commits: moves their sites' content generations and, with a
     frontend cache (``WAGTAILFRONTENDCACHE``), purges each page from it.
     Outside a transaction, at once. No page, no change.
     """
     page_ids = sorted(set(page_ids))
     if not page_ids:
         return
-    transaction.on_commit(bump_content_generation)
+    by_site = sites.page_ids_by_site(page_ids)
+    in_sites = sum(map(len, by_site.values()))
+    # A page in no site (or gone) may have been shown by any.
+    site_ids = sorted(by_site) if in_sites == len(page_ids) else None
+    transaction.on_commit(lambda: bump_content_generation(site_ids))
     if getattr(settings, "WAGTAILFRONTENDCACHE", None):
 
         def purge_commented_pages():

@@ -19,6 +19,7 @@ from functools import reduce
 from operator import or_
 
 from django.core.cache import cache
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.http.request import split_domain_port
@@ -191,6 +192,25 @@ def page_ids_by_site(page_ids: Iterable[int]) -> dict[int, list[int]]:
         if site_id is not None:
             grouped.setdefault(site_id, []).append(pk)
     return grouped
+
+
+def site_ids_of_page_change(kwargs) -> list[int] | None:
+    """The sites a page signal touches (a page published, unpublished, moved or
+    deleted, or a page's view restriction saved or deleted): the page's site,
+    and for a move the sites it left and joined. None: it may be any site (a
+    page in no site, or one moved from or to outside every site)."""
+    instance = kwargs.get("instance")
+    try:
+        page = instance if isinstance(instance, Page) else instance.page
+    except (AttributeError, ObjectDoesNotExist):
+        return None
+    if not isinstance(page, Page):
+        return None
+    paths = [page.path]
+    if "parent_page_before" in kwargs:
+        paths = [kwargs["parent_page_before"].path, kwargs["parent_page_after"].path]
+    site_ids = {site_id_for_path(path) for path in paths}
+    return None if None in site_ids else sorted(site_ids)
 
 
 def site_for_page(page: Page) -> Site | None:

@@ -264,8 +264,8 @@ def test_without_redis_the_generation_lives_in_the_database(settings):
     from campaigns.generation import bump_content_generation
 
     bump_content_generation()
-    assert content_generation() == before + 1
-    assert ContentGeneration.objects.get(name="content").value == before + 1
+    assert content_generation() == (before[0] + 1,)
+    assert ContentGeneration.objects.get(name="content").value == before[0] + 1
 
 
 class RecordingBackend(BaseBackend):

@@ -19,6 +19,7 @@ from campaigns.generation import content_generation
 from campaigns.models import Comment, CommentBlock, CommentPolicy, CommentStatus
 from campaigns.moderation import log_actions
 from campaigns.moderation.panels import CommentsMenuItem
+from campaigns.sites import site_id_for_page
 from tests.conftest import captcha_answer, make_comment
 
 SCRIPT = "<script>alert('x')</script>"
@@ -214,10 +215,10 @@ def test_approving_moves_the_content_generation(
     moderator_client, campaign, django_capture_on_commit_callbacks
 ):
     comment = make_comment(campaign)
-    before = content_generation()
+    before = content_generation(site_id_for_page(campaign))
     with django_capture_on_commit_callbacks(execute=True):
         moderator_client.post(bulk_url("approve", comment), {"note": ""})
-    assert content_generation() > before
+    assert content_generation(site_id_for_page(campaign)) > before
 
 
 @pytest.mark.django_db
@@ -225,12 +226,12 @@ def test_noting_a_pending_comment_leaves_the_generation_alone(
     moderator_client, campaign, django_capture_on_commit_callbacks
 ):
     comment = make_comment(campaign)
-    before = content_generation()
+    before = content_generation(site_id_for_page(campaign))
     with django_capture_on_commit_callbacks(execute=True):
         moderator_client.post(
             url("edit", comment.pk), edit_data(comment, moderation_note="Xem lại")
         )
-    assert content_generation() == before
+    assert content_generation(site_id_for_page(campaign)) == before
     [entry] = logs(comment)
     assert entry.action == log_actions.NOTE
 
@@ -240,12 +241,12 @@ def test_deleting_an_approved_comment_moves_the_generation(
     moderator_client, campaign, django_capture_on_commit_callbacks
 ):
     comment = make_comment(campaign, status=CommentStatus.APPROVED)
-    before = content_generation()
+    before = content_generation(site_id_for_page(campaign))
     with django_capture_on_commit_callbacks(execute=True):
         response = moderator_client.post(url("delete", comment.pk))
     assert response.status_code == 302
     assert not Comment.objects.filter(pk=comment.pk).exists()
-    assert content_generation() > before
+    assert content_generation(site_id_for_page(campaign)) > before
 
 
 # -- Officers may look, never touch -----------------------------------------

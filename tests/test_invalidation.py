@@ -175,7 +175,7 @@ def test_each_change_moves_the_generation_and_the_api_etags(
 ):
     listings = ["/api/v2/pages/", "/api/v3/pages/", "/api/v3/portal/"]
     before = [etag(client, url) for url in listings]
-    generation = content_generation()
+    generation = content_generation(site.pk)
     with django_capture_on_commit_callbacks(execute=True):
         change(
             pages=pages,
@@ -184,7 +184,7 @@ def test_each_change_moves_the_generation_and_the_api_etags(
             client=client,
             site=site,
         )
-    assert content_generation() > generation
+    assert content_generation(site.pk) > generation
     after = [etag(client, url) for url in listings]
     assert all(old != new for old, new in zip(before, after, strict=True))
 
@@ -195,18 +195,18 @@ def test_a_setting_row_made_on_first_read_moves_nothing(site):
 
     PortalSettings.objects.filter(site=site).delete()
     VisitorStatisticsSettings.objects.filter(site=site).delete()
-    generation = content_generation()
+    generation = content_generation(site.pk)
     PortalSettings.for_site(site)
     VisitorStatisticsSettings.for_site(site)
-    assert content_generation() == generation
+    assert content_generation(site.pk) == generation
 
 
 @pytest.mark.django_db
-def test_a_pending_comment_moves_nothing(pages, moderator):
-    generation = content_generation()
+def test_a_pending_comment_moves_nothing(site, pages, moderator):
+    generation = content_generation(site.pk)
     comment = make_comment(pages[0])
     set_comment_status(comment, CommentStatus.SPAM, by=moderator)
-    assert content_generation() == generation
+    assert content_generation(site.pk) == generation
 
 
 @pytest.mark.django_db

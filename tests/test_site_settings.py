@@ -59,6 +59,15 @@ def test_redis_url_serves_the_cache_and_the_view_counter(base_settings):
     }
 
 
+def test_one_prefix_starts_every_redis_key_of_a_deployment(base_settings):
+    values = base_settings(
+        REDIS_URL="redis://cache:6379/0", CAMPAIGNS_KEY_PREFIX="tinh:"
+    )
+    assert values["CAMPAIGNS_KEY_PREFIX"] == "tinh:"
+    assert values["CACHES"]["default"]["KEY_PREFIX"] == "tinh:cms"
+    assert values["CACHES"]["renditions"]["KEY_PREFIX"] == "tinh:renditions"
+
+
 def test_the_view_counter_may_have_a_redis_of_its_own(base_settings):
     values = base_settings(
         REDIS_URL="redis://cache:6379/0", CAMPAIGNS_REDIS_URL="redis://counts:6379/1"

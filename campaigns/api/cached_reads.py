@@ -19,7 +19,7 @@ from weakref import WeakKeyDictionary
 from django.http import HttpRequest
 from django.urls import URLResolver, get_resolver
 
-from campaigns.generation import GENERATION, VIEWS, page_views, visits
+from campaigns.generation import VIEWS, content_names, page_views, visits
 
 #: What a read shows, and so which versions its ETag takes.
 DETAIL, LISTING, VISITORS, CONTENT = "detail", "listing", "visitors", "content"
@@ -39,14 +39,15 @@ class CachedRead:
     def counters(self, kwargs, site_id: int | None) -> list[str] | None:
         """The versions the answer shows on the site ``site_id`` (None: a page id
         that is not one)."""
+        content = content_names(site_id)
         if self.shows == DETAIL:
             page_id = str(kwargs.get(self.page_kwarg, ""))
-            return [GENERATION, page_views(int(page_id))] if page_id.isdigit() else None
+            return [*content, page_views(int(page_id))] if page_id.isdigit() else None
         if self.shows == LISTING:
-            return [GENERATION, VIEWS]
+            return [*content, VIEWS]
         if self.shows == VISITORS:
-            return [GENERATION, visits(site_id)]
-        return [GENERATION]
+            return [*content, visits(site_id)]
+        return content
 
 
 _READS = [
@@ -81,7 +82,7 @@ def cached_reads() -> list[CachedRead]:
 def register_read(view_name: str) -> None:
     """Cache a host's own public read (one of its v3 routers) like the plugin's.
 
-    Its ETag takes the content generation, so the host registers what the
+    Its ETag takes the site's content generation, so the host registers what the
     answer shows too (:func:`campaigns.invalidation.register_model`). Called
     from the host's ``AppConfig.ready()``.
     """

@@ -6,11 +6,12 @@
     {% public_cache "campaign-article" page.pk %}...{% endpublic_cache %}
 
 The key holds the fragment name, the given values, the active language, the
-host and the content generation (:mod:`campaigns.generation`), so publishing or
-unpublishing anything invalidates every fragment at once. Previews are never
-cached (their content is a draft), a cache outage renders the fragment uncached
-instead of failing the page, and without a shared cache (Redis) nothing is
-cached (see :func:`campaigns.conf.fragment_cache_seconds`).
+host and the content generation of the request's site
+(:mod:`campaigns.generation`), so publishing or unpublishing anything on a
+site invalidates every fragment of that site at once, and no other site's.
+Previews are never cached (their content is a draft), a cache outage renders
+the fragment uncached instead of failing the page, and without a shared cache
+(Redis) nothing is cached (see :func:`campaigns.conf.fragment_cache_seconds`).
 """
 
 import logging
@@ -20,7 +21,7 @@ from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
 from django.utils.translation import get_language
 
-from campaigns import conf
+from campaigns import conf, sites
 from campaigns.generation import content_generation
 
 logger = logging.getLogger(__name__)
@@ -38,7 +39,7 @@ class PublicCacheNode(template.Node):
         seconds = conf.fragment_cache_seconds()
         if not seconds or request is None or getattr(request, "is_preview", False):
             return self.nodelist.render(context)
-        generation = content_generation()
+        generation = content_generation(sites.site_id_for_request(request))
         if not generation:
             return self.nodelist.render(context)
         values = [

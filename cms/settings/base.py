@@ -161,12 +161,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
+# Starts every key this deployment writes to Redis, so several can share one.
+CAMPAIGNS_KEY_PREFIX = env.str("CAMPAIGNS_KEY_PREFIX", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "campaigns.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "cms",
+            "KEY_PREFIX": f"{CAMPAIGNS_KEY_PREFIX}cms",
             "TIMEOUT": 300,
             # An outage must cost a request milliseconds, not the worker's timeout.
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
@@ -185,7 +187,7 @@ CAMPAIGNS_REDIS_URL = env.str("CAMPAIGNS_REDIS_URL", default=REDIS_URL)
 CACHES["renditions"] = {
     **CACHES["default"],
     "TIMEOUT": 3600,
-    "KEY_PREFIX": "renditions",
+    "KEY_PREFIX": f"{CAMPAIGNS_KEY_PREFIX}renditions",
     **({} if REDIS_URL else {"LOCATION": "renditions"}),
 }
 

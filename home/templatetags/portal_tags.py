@@ -11,6 +11,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from campaigns import sites
 from campaigns.conf import fragment_cache_seconds
 from campaigns.generation import content_generation
 from home.models import portal_texts_for
@@ -139,8 +140,8 @@ def portal_texts(context) -> dict:
     """The portal's name, tagline and footer texts in the active language.
 
     See :func:`~home.models.portal_texts_for`. Once per request, and
-    kept in the shared cache under the content generation (saving either
-    model moves it), so a cached page costs no query for them.
+    kept in the shared cache under the site's content generation (saving
+    either model moves it), so a cached page costs no query for them.
     """
     request = context.get("request")
     if request is None:
@@ -148,11 +149,16 @@ def portal_texts(context) -> dict:
     language = get_language()
     cached = getattr(request, "_portal_texts", {})
     if language not in cached:
-        generation = content_generation() if fragment_cache_seconds() else None
+        generation = (
+            content_generation(sites.site_id_for_request(request))
+            if fragment_cache_seconds()
+            else None
+        )
         if generation is None:
             cached[language] = portal_texts_for(request, language)
         else:
-            key = f"home:portal-texts:{request.get_host()}:{language}:{generation}"
+            version = ".".join(map(str, generation))
+            key = f"home:portal-texts:{request.get_host()}:{language}:{version}"
             cached[language] = cache.get_or_set(
                 key,
                 lambda: portal_texts_for(request, language),
