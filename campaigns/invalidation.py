@@ -21,6 +21,7 @@ deleted; a host model (:func:`register_model`) size and hash); a host row with a
 the visitor statistics settings, or a host     that site's content generation (not
 setting (:func:`register_setting`), edited     the row made with the defaults on
                                                first read)
+a site's media collection set or cleared       the shared content generation
 a comment readers see or saw moderated,        its page's site's content
 replied to, redacted, deleted or erased        generation after commit; the page
 (:func:`comments_changed`)                     purged from the frontend cache,
@@ -80,6 +81,12 @@ def content_edited(instance=None, update_fields=None, **kwargs) -> None:
     bump_content_generation(_site_ids_of_row(instance))
 
 
+def media_scope_changed(**kwargs) -> None:
+    """Signal receiver: a site's media collection changed, and so what every
+    other site lists."""
+    bump_content_generation()
+
+
 def setting_edited(instance=None, created=False, **kwargs) -> None:
     """Signal receiver: a site setting was saved.
 
@@ -114,6 +121,7 @@ def _plugin_rules() -> list[Rule]:
         Rule(post_delete, "wagtailcore.Page", pages_changed),
         *_saved_or_deleted("wagtailcore.PageViewRestriction", pages_changed),
         Rule(post_save, "campaigns.VisitorStatisticsSettings", setting_edited),
+        *_saved_or_deleted("campaigns.SiteMediaSettings", media_scope_changed),
     ]
     for label in (
         get_image_model_string(),

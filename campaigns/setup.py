@@ -263,7 +263,7 @@ def site_label(site: Site) -> str:
 
 @transaction.atomic
 def set_up_site_groups(site: Site) -> SetupReport:
-    """Groups, a collection and an approval workflow of one site's own.
+    """Groups, a media collection and an approval workflow of one site's own.
 
     Officers and moderators of "<group> · <site>" hold only ``site``: the
     comment queue, the statistics and the page tree show them that site. The
@@ -276,7 +276,7 @@ def set_up_site_groups(site: Site) -> SetupReport:
     roots = [
         root for root in _site_roots([site.hostname]) if root.pk in _roots_of(site)
     ]
-    collection = _site_collection(label, report)
+    collection = _site_collection(site, label, report)
     groups = {}
     for role, name in (
         ("officers", conf.OFFICERS_GROUP),
@@ -314,13 +314,22 @@ def _roots_of(site: Site) -> set[int]:
     )
 
 
-def _site_collection(label: str, report: SetupReport) -> Collection:
+def _site_collection(site: Site, label: str, report: SetupReport) -> Collection:
+    """The site's media collection: the one its settings name, else one named
+    after the site, made and named in its settings when missing."""
+    from campaigns.models import SiteMediaSettings
+
+    media = SiteMediaSettings.for_site(site)
+    if media.collection is not None:
+        return media.collection
     root = Collection.get_first_root_node()
     collection = root.get_children().filter(name=label).first()
     created = collection is None
     if created:
         collection = root.add_child(name=label)
     report.record(created, f'collection "{label}"')
+    media.collection = collection
+    media.save()
     return collection
 
 

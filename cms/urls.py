@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from campaigns.sitemaps import SiteSitemap
 from home import views as home_views
 
 urlpatterns = [
@@ -16,7 +17,7 @@ urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
     path("livez", home_views.livez, name="livez"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": SiteSitemap}}, name="sitemap"),
     # The plugin's APIs; CORS and the CSP follow PORTAL_API_PREFIX too.
     path(settings.PORTAL_API_PREFIX, include("campaigns.api.urls")),
     path("", include("campaigns.comments.urls")),

@@ -1,15 +1,18 @@
-"""Search over the public campaign and video pages of the active language."""
+"""Search over the public campaign and video pages of the active language, on
+the requesting site only."""
 
 from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 from wagtail.search.utils import normalise_query_string
 
 from campaigns.models import CampaignPage, VideoStoryPage
 from campaigns.search import clean_query, tidy_query
+from campaigns.sites import in_site
 
 
-def search_public_pages(raw_query: str):
-    """Live, unrestricted campaign and video pages matching the folded query.
+def search_public_pages(raw_query: str, site: Site | None):
+    """Live, unrestricted campaign and video pages of ``site`` matching the
+    folded query.
 
     An empty query (after folding) matches nothing rather than everything.
     """
@@ -21,17 +24,19 @@ def search_public_pages(raw_query: str):
         .public()
         .type(CampaignPage, VideoStoryPage)
         .filter(locale=Locale.get_active())
+        .filter(in_site(site))
         .specific()
     )
     return pages.search(query)
 
 
-def promoted_results(raw_query: str) -> list[dict]:
+def promoted_results(raw_query: str, site: Site | None) -> list[dict]:
     """Editors' picks for the query (Settings → Promoted search results).
 
     Matched on the query as typed (lower-cased) and folded, so a pick made for
     "lao dong" also shows for "Lao động". A picked page shows only while it is
-    public and in the active language; external links always show.
+    public, in the active language and on ``site``; external links always
+    show.
     """
     query = clean_query(raw_query)
     if not query:
@@ -46,6 +51,7 @@ def promoted_results(raw_query: str) -> list[dict]:
         Page.objects.live()
         .public()
         .filter(locale=Locale.get_active(), pk__in=[p.page_id for p in promotions])
+        .filter(in_site(site))
         .values_list("pk", flat=True)
     )
     picks = []

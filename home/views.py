@@ -11,6 +11,7 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
 from campaigns.search import tidy_query
+from campaigns.sites import site_for_request
 from home.search import promoted_results, search_public_pages
 
 RESULTS_PER_PAGE = 10
@@ -67,13 +68,14 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
-    """Full-text search over the public pages of the current language."""
+    """Full-text search over the public pages of the current language and site."""
     query = tidy_query(request.GET.get("q"))
-    results = search_public_pages(query) if query else []
+    site = site_for_request(request)
+    results = search_public_pages(query, site) if query else []
     page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "search_query": query,
         "results": page,
-        "promotions": promoted_results(query) if query else [],
+        "promotions": promoted_results(query, site) if query else [],
     }
     return render(request, "home/search.html", context)

@@ -1,21 +1,32 @@
-"""One site's changes leave the other sites' caches alone (DESIGN §11, §12).
+"""Sites kept apart: caches, API, search and sitemap (DESIGN §11, §12).
 
 The default site (``testserver``) beside a department's sub-portal on
 ``so.localhost`` (the ``other_site`` fixture). Publishing, a moderated
 comment, a setting or a portal text of one site moves that site's content
 generation only; what every site shows (an image, a locale) moves them all.
+A site's API, search and sitemap show nothing of another site: pages,
+comments, and the images and documents of another site's own collection.
 """
 
+import json
+from types import SimpleNamespace
+
 import pytest
+from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import Locale
+from wagtail.models import Collection, Locale
 
 from campaigns.generation import content_generation
-from campaigns.models import CommentStatus, VisitorStatisticsSettings
+from campaigns.models import (
+    Comment,
+    CommentStatus,
+    SiteMediaSettings,
+    VisitorStatisticsSettings,
+)
 from campaigns.moderation.actions import set_comment_status
-from tests.conftest import make_comment
+from tests.conftest import captcha_answer, make_comment
 
 OTHER_HOST = "so.localhost"
 ETAG_READS = ["/api/v3/pages/", "/api/v2/pages/", "/api/v3/portal/"]
@@ -158,3 +169,158 @@ def test_every_key_a_beacon_writes_starts_with_the_deployments_prefix(
     stats = f"tinh-thu:campaigns:stats:{other_site.site.pk}:"
     assert any(key.startswith(stats) for key in written)
     assert all(key.startswith("tinh-thu:") for key in written), written
+
+
+# -- The API, search and sitemap of a site show nothing of another -------------
+
+
+def _text(response) -> str:
+    """An API answer as text, its strings unescaped."""
+    assert response.status_code == 200, response.content[:300]
+    return json.dumps(response.json(), ensure_ascii=False)
+
+
+def _comment_body(page) -> str:
+    return json.dumps(
+        {
+            "page": page.pk,
+            "name": "Nguyễn Văn An",
+            "title": "Góp ý",
+            "content": "Nội dung góp ý cho chiến dịch.",
+            **captcha_answer(),
+        }
+    )
+
+
+def test_comments_of_another_sites_page_are_not_found(client, other_site):
+    make_comment(other_site.campaign, status=CommentStatus.APPROVED, content="Của Sở")
+    url = f"/api/v3/comments/?page={other_site.campaign.pk}"
+    assert client.get(url).status_code == 404
+    assert "Của Sở" in _text(client.get(url, HTTP_HOST=OTHER_HOST))
+
+
+def test_a_comment_posted_through_another_site_is_refused_and_not_stored(
+    client, other_site
+):
+    response = client.post(
+        "/api/v3/comments/",
+        _comment_body(other_site.campaign),
+        content_type="application/json",
+    )
+    assert response.status_code == 404
+    assert not Comment.objects.exists()
+    accepted = client.post(
+        "/api/v3/comments/",
+        _comment_body(other_site.campaign),
+        content_type="application/json",
+        HTTP_HOST=OTHER_HOST,
+    )
+    assert accepted.status_code == 201, accepted.content
+    assert Comment.objects.get().page_id == other_site.campaign.pk
+
+
+def test_the_pages_api_lists_only_the_requesting_sites_pages(client, site, other_site):
+    for url in ("/api/v3/pages/", "/api/v2/pages/"):
+        province = _text(client.get(url))
+        department = _text(client.get(url, HTTP_HOST=OTHER_HOST))
+        assert "Chiến dịch của Sở" not in province
+        assert "Chiến dịch của Sở" in department
+
+
+@pytest.fixture
+def site_media(other_site):
+    """The sub-portal's own collection with an image and a document, beside a
+    shared image in the root collection."""
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+
+    own = Collection.get_first_root_node().add_child(name="Sở Lao động")
+    SiteMediaSettings.objects.create(site=other_site.site, collection=own)
+    below = own.add_child(name="Ảnh sự kiện")
+    return SimpleNamespace(
+        own_image=get_image_model().objects.create(
+            title="Ảnh riêng của Sở", file=get_test_image_file(), collection=below
+        ),
+        shared_image=get_image_model().objects.create(
+            title="Quốc huy", file=get_test_image_file()
+        ),
+        own_document=get_document_model().objects.create(
+            title="Công văn của Sở",
+            file=ContentFile(b"%PDF-1.4 cong van", name="cong-van.pdf"),
+            collection=own,
+        ),
+    )
+
+
+@pytest.mark.parametrize("version", ["v2", "v3"])
+def test_another_sites_own_media_stay_out_of_listings_details_and_search(
+    client, site_media, version
+):
+    images, documents = f"/api/{version}/images/", f"/api/{version}/documents/"
+    own, shared = site_media.own_image, site_media.shared_image
+    province = _text(client.get(images))
+    assert shared.title in province and own.title not in province
+    assert client.get(f"{images}{own.pk}/").status_code == 404
+    assert own.title not in _text(client.get(images, {"search": "Ảnh riêng"}))
+    assert site_media.own_document.title not in _text(client.get(documents))
+    assert client.get(f"{documents}{site_media.own_document.pk}/").status_code == 404
+
+    department = _text(client.get(images, HTTP_HOST=OTHER_HOST))
+    assert own.title in department and shared.title in department
+    assert client.get(f"{images}{own.pk}/", HTTP_HOST=OTHER_HOST).status_code == 200
+    assert site_media.own_document.title in _text(
+        client.get(documents, HTTP_HOST=OTHER_HOST)
+    )
+
+
+def test_naming_a_sites_collection_revalidates_every_sites_media(
+    client, site, other_site
+):
+    before = client.get("/api/v3/images/")["ETag"]
+    own = Collection.get_first_root_node().add_child(name="Sở Lao động")
+    etag_after_collection = client.get("/api/v3/images/")["ETag"]
+    SiteMediaSettings.objects.create(site=other_site.site, collection=own)
+    assert before != etag_after_collection != client.get("/api/v3/images/")["ETag"]
+
+
+def test_per_site_setup_names_the_sites_media_collection(other_site):
+    from campaigns.setup import set_up_site_groups
+
+    set_up_site_groups(other_site.site)
+    media = SiteMediaSettings.for_site(other_site.site)
+    assert media.collection.name == other_site.site.site_name
+    set_up_site_groups(other_site.site)
+    assert Collection.objects.filter(name=other_site.site.site_name).count() == 1
+
+
+def test_search_finds_only_the_requesting_sites_pages(
+    client, other_site, make_campaign
+):
+    make_campaign("Chiến dịch lao động của tỉnh", slug="lao-dong-tinh")
+    province = client.get("/search/", {"q": "chien dich"}).content.decode()
+    department = client.get(
+        "/search/", {"q": "chien dich"}, HTTP_HOST=OTHER_HOST
+    ).content.decode()
+    assert "Chiến dịch lao động của tỉnh" in province
+    assert "Chiến dịch của Sở" not in province
+    assert "Chiến dịch của Sở" in department
+    assert "Chiến dịch lao động của tỉnh" not in department
+
+
+def test_each_sitemap_lists_its_own_pages_in_every_language(
+    client, site, other_site, make_campaign
+):
+    from wagtail.models import Locale
+
+    english = Locale.objects.get_or_create(language_code="en")[0]
+    campaign = make_campaign("Chiến dịch của tỉnh", slug="chien-dich-tinh")
+    translated = campaign.copy_for_translation(english, copy_parents=True)
+    translated.save_revision().publish()
+
+    province = client.get("/sitemap.xml").content.decode()
+    department = client.get("/sitemap.xml", HTTP_HOST=OTHER_HOST).content.decode()
+    assert "/chien-dich-tinh/" in province
+    assert f"/en/{campaign.get_parent().slug}/chien-dich-tinh/" in province
+    assert other_site.campaign.slug not in province
+    assert other_site.campaign.slug in department
+    assert "chien-dich-tinh" not in department

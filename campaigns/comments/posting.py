@@ -17,7 +17,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from campaigns import conf
+from campaigns import conf, sites
 from campaigns.clients import comment_ip_hash
 from campaigns.comments.forms import CommentForm
 from campaigns.models.commentable import CommentablePageMixin
@@ -76,8 +76,9 @@ class InvalidComment(CommentRefused):
         self.errors = {field: list(messages) for field, messages in form.errors.items()}
 
 
-def commentable_page(page_id) -> Page:
-    """The live, public page that takes comments, or :class:`PageNotFound`."""
+def commentable_page(page_id, site_id: int | None) -> Page:
+    """The live, public page of the site ``site_id`` that takes comments, or
+    :class:`PageNotFound` (another site's page is not found either)."""
     try:
         page_id = int(page_id)
     except (TypeError, ValueError):
@@ -91,6 +92,8 @@ def commentable_page(page_id) -> Page:
         .first()
     )
     if page is None or not isinstance(page, CommentablePageMixin):
+        raise PageNotFound(_("No such page."))
+    if sites.site_id_for_page(page) != site_id:
         raise PageNotFound(_("No such page."))
     return page
 

@@ -20,7 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_safe
 
-from campaigns import conf
+from campaigns import conf, sites
 from campaigns.comments.captcha import new_challenge
 from campaigns.comments.forms import CommentForm
 from campaigns.comments.posting import (
@@ -225,7 +225,7 @@ def _checked(request, page, *, fragment):
 
 def _serve(request, page_id, *, fragment: bool):
     try:
-        page = commentable_page(page_id)
+        page = commentable_page(page_id, sites.site_id_for_request(request))
     except PageNotFound:
         raise Http404 from None
     language = page.locale.language_code

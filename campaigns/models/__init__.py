@@ -8,6 +8,7 @@ from campaigns.models.generation import ContentGeneration
 from campaigns.models.pages import CampaignIndexPage, CampaignPage, CampaignPageTag
 from campaigns.models.pins import CampaignIndexPinnedCampaign
 from campaigns.models.preview import HeadlessPreviewSettings
+from campaigns.models.site_media import SiteMediaSettings
 from campaigns.models.stats import (
     DailyVisits,
     PageDailyViews,
@@ -37,6 +38,7 @@ __all__ = [
     "HeadlessPreviewSettings",
     "PageDailyViews",
     "PageViewCount",
+    "SiteMediaSettings",
     "VideoCaption",
     "VideoStoryIndexPage",
     "VideoStoryPage",

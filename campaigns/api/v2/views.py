@@ -6,12 +6,13 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from campaigns.api.documents import public_documents
 from campaigns.api.guards import GuardedQueryMixin
 from campaigns.api.v2.filters import CheckedFieldsFilter, FoldedSearchFilter
 from campaigns.api.v2.serializers import CampaignPageSerializer
-from campaigns.documents import may_see_every_document, without_hidden
 from campaigns.references import resolved_references
 from campaigns.selectors import edition_language, page_for_edition_path
+from campaigns.site_media import in_requesting_site
 
 
 class CampaignPagesAPIViewSet(GuardedQueryMixin, PagesAPIViewSet):
@@ -75,22 +76,24 @@ def _with_checked_fields(backends) -> list:
 
 
 class GuardedImagesAPIViewSet(GuardedQueryMixin, ImagesAPIViewSet):
-    """Wagtail's images endpoint, hostile query parameters refused first."""
+    """Wagtail's images endpoint, hostile query parameters refused first, and
+    other sites' own images left out (:mod:`campaigns.site_media`)."""
 
     filter_backends = _with_checked_fields(ImagesAPIViewSet.filter_backends)
+
+    def get_queryset(self):
+        return in_requesting_site(self.request, super().get_queryset())
 
 
 class GuardedDocumentsAPIViewSet(GuardedQueryMixin, DocumentsAPIViewSet):
     """Wagtail's documents endpoint, hostile query parameters refused first.
 
-    Documents that only draft or private pages use are left out for readers
-    who are not editors (:mod:`campaigns.documents`).
+    Other sites' own documents are left out, and so are documents that only
+    draft or private pages use for readers who are not editors
+    (:func:`campaigns.api.documents.public_documents`).
     """
 
     filter_backends = _with_checked_fields(DocumentsAPIViewSet.filter_backends)
 
     def get_queryset(self):
-        documents = super().get_queryset()
-        if may_see_every_document(self.request.user):
-            return documents
-        return without_hidden(documents)
+        return public_documents(self.request, super().get_queryset())

@@ -24,7 +24,7 @@ from wagtail.api.v3.errors import problem_response
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.models import Locale
 
-from campaigns import conf
+from campaigns import conf, sites
 from campaigns.api.v3.examples import (
     CAPTCHA_RESPONSES,
     COMMENT_CREATE_RESPONSES,
@@ -94,7 +94,7 @@ class CommentPagination(WagtailLimitOffsetPagination):
 @paginate(CommentPagination)
 def list_comments(request: HttpRequest, filters: Query[CommentFilterSchema]):
     """Approved comments of one public page, oldest first; no private field is read."""
-    page = _public_page(filters.page)
+    page = _public_page(request, filters.page)
     if filters.locale is not None:
         locale = get_object_or_404(Locale, language_code=filters.locale)
         if page.locale_id != locale.pk:
@@ -102,9 +102,9 @@ def list_comments(request: HttpRequest, filters: Query[CommentFilterSchema]):
     return public_comments(page)
 
 
-def _public_page(page_id: int):
+def _public_page(request: HttpRequest, page_id: int):
     try:
-        return commentable_page(page_id)
+        return commentable_page(page_id, sites.site_id_for_request(request))
     except CommentRefused as refused:
         raise Http404(str(refused.message)) from None
 
@@ -138,7 +138,11 @@ def create_comment(request: HttpRequest, response: HttpResponse):
     try:
         data = _json_object(request)
         page_id, fields = _comment_fields(data)
-        comment = post_comment(request, commentable_page(page_id), fields)
+        comment = post_comment(
+            request,
+            commentable_page(page_id, sites.site_id_for_request(request)),
+            fields,
+        )
     except _BodyRefused as refused:
         refusal = refused.response
     except InvalidComment as invalid:
