@@ -9,7 +9,7 @@ PLUGIN_PYTEST_ARGS ?=
 
 BENCH_ARGS ?=
 
-.PHONY: run test test-site test-plugin test-browser lint messages browser-deps fresh-site-check bench bench-comments bench-beacons reliability clean
+.PHONY: run test test-site test-plugin test-browser lint messages browser-deps fresh-site-check bench bench-comments bench-beacons bench-sites reliability clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -82,6 +82,10 @@ bench-comments: messages
 ## View beacons (Redis) vs a bare POST at 64 clients, and 100,000 beacons counted exactly.
 bench-beacons: messages
 	$(BIN)/python bench/beacons.py $(BENCH_ARGS)
+
+## Beacons and the figures endpoint with two sites, and their visits counted apart.
+bench-sites: messages
+	$(BIN)/python bench/sites.py $(BENCH_ARGS)
 
 ## What holds under each fault (Redis hung or stopped, slow clients, …) on the
 ## documented deployment: nginx + gunicorn, production settings, a Redis of its own.

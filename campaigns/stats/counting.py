@@ -191,13 +191,21 @@ def page_view_counts(page_ids, site_id: int | None = None) -> dict[int, int]:
 def site_visitor_statistics(request: HttpRequest) -> "VisitorStatistics":
     """The figures of the site the request's host selects, with its legacy visits.
 
-    No site configured: nothing counted, the default legacy total.
+    The site comes from the cached map of sites (no query); a site whose
+    settings were never saved has the default legacy total. No site
+    configured: nothing counted, the default legacy total.
     """
-    site = sites.site_for_request(request)
-    if site is None:
+    site_id = sites.site_id_for_request(request)
+    if site_id is None:
         return VisitorStatistics(0, 0, 0, DEFAULT_LEGACY_VISITS)
-    settings = VisitorStatisticsSettings.for_site(site)
-    return visitor_statistics(site.pk, legacy_visits=settings.legacy_visits)
+    legacy = (
+        VisitorStatisticsSettings.objects.filter(site_id=site_id)
+        .values_list("legacy_visits", flat=True)
+        .first()
+    )
+    return visitor_statistics(
+        site_id, legacy_visits=DEFAULT_LEGACY_VISITS if legacy is None else legacy
+    )
 
 
 @dataclass(frozen=True)

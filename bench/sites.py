@@ -1,0 +1,378 @@
+"""``make bench-sites``: beacons and the figures endpoint with two sites, against
+the bare views, and each site's visits counted apart.
+
+In one run: a fresh PostgreSQL database seeded as by ``make run`` (the
+province's portal and the department's sub-portal on
+``so-lao-dong.localhost``), gunicorn (production settings, Redis) behind a
+simulated proxy. Requests go to 127.0.0.1 with the site's ``Host``.
+
+1. Our client, 16 concurrent, in turns: the bare POST and GET views, beacons
+   to each site and to both at once (every beacon from a new visitor, so each
+   is counted), and ``GET /api/v3/stats/visitors/`` of each site.
+2. The same runs with ``wrk -c16`` (a closed loop in C), when it is installed.
+3. Isolation: after a final flush, each site's visits today rose by exactly
+   the beacons that site answered, and no more.
+"""
+
+import argparse
+import itertools
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+from collections import Counter
+from datetime import datetime
+from pathlib import Path
+
+if Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
+    sys.path[0] = str(Path(__file__).resolve().parent.parent)
+
+from bench import ROOT
+from bench.beacons import AGENT, BARE_URL, BODY, _address, _beacon_url
+from bench.console import log, out
+from bench.load import StatusLoad, run_requests
+from bench.report import RESULTS, describe_machine
+from bench.servers import HOST, configure, gunicorn, prepare, recreate_database
+
+DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/portal_bench_sites"
+DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/14"
+BARE_GET_URL = "/bench/bare/"
+STATS_URL = "/api/v3/stats/visitors/"
+#: wrk's Lua: POST beacons, each from a new visitor (address and browser
+#: version from the thread and a counter), over the pages given as arguments.
+WRK_BEACONS = """
+local threads = {}
+function setup(thread)
+  threads[#threads + 1] = thread; thread:set("tid", #threads)
+end
+function init(args)
+  first = tonumber(args[1]); host = args[2]; pages = {}
+  for i = 3, #args do pages[#pages + 1] = args[i] end
+  n = 0
+end
+function request()
+  n = n + 1
+  local a = string.format("%d.%d.%d.%d", first + tid, math.floor(n / 65536) % 256,
+    math.floor(n / 256) % 256, n % 256)
+  local headers = {Host = host, ["Content-Type"] = "application/json",
+    ["X-Forwarded-For"] = a,
+    ["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 " ..
+      "(KHTML, like Gecko) Chrome/131." .. tid .. "." .. n .. ".0 Safari/537.36"}
+  local page = pages[(n % #pages) + 1]
+  return wrk.format("POST", "/api/v3/pages/" .. page .. "/views/", headers, "{}")
+end
+"""
+WRK_REPORT = """
+-- "sent" counts every request written, those still in flight at the end too
+-- (wrk's own count has only the answered ones).
+function done(summary, latency, requests)
+  local sent = 0
+  for _, thread in ipairs(threads or {}) do sent = sent + (thread:get("n") or 0) end
+  io.write(string.format("JSON {\\"requests\\": %d, \\"sent\\": %d, " ..
+    "\\"seconds\\": %f, \\"non2xx\\": %d, \\"socket_errors\\": %d, " ..
+    "\\"p50_ms\\": %f, \\"p99_ms\\": %f}\\n",
+    summary.requests, sent, summary.duration / 1e6, summary.errors.status,
+    summary.errors.connect + summary.errors.read + summary.errors.write +
+    summary.errors.timeout, latency:percentile(50) / 1000,
+    latency:percentile(99) / 1000))
+end
+"""
+
+
+def main(argv: list[str] | None = None) -> None:
+    options = _parse(argv)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    database_url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL)
+    workdir = Path(tempfile.mkdtemp(prefix="portal-bench-sites-"))
+    try:
+        recreate_database(database_url)
+        configure(database_url, options.redis, workdir)
+        os.environ["TRUSTED_PROXY_COUNT"] = "1"
+        os.environ["ALLOWED_HOSTS"] += ",.localhost"
+        log("migrate, seed_demo (two sites), collectstatic (production settings)")
+        prepare(clear_cache=True)
+        sites = _sites()
+        machine = describe_machine()
+        machine["load_average_before"] = os.getloadavg()
+        before = _visits_today(sites)
+        with gunicorn("bench.settings", options, workdir) as port:
+            runs, answered = _our_client(port, sites, options)
+            wrk_runs = _wrk(port, sites, options, workdir, answered)
+        isolation = _isolation(sites, before, answered)
+        machine["load_average_after"] = os.getloadavg()
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    out(_table("our client, 16 concurrent", runs))
+    if wrk_runs:
+        out("\n" + _table("wrk -c16", wrk_runs))
+    out("\n" + "\n".join(isolation["lines"]))
+    RESULTS.mkdir(exist_ok=True)
+    saved = RESULTS / f"sites-{datetime.now():%Y%m%d-%H%M%S}.json"
+    saved.write_text(
+        json.dumps(
+            {
+                "options": vars(options),
+                "machine": machine,
+                "sites": {name: site["host"] for name, site in sites.items()},
+                "runs": {name: run.record() for name, run in runs.items()},
+                "wrk": wrk_runs,
+                "isolation": isolation,
+            },
+            indent=2,
+            default=str,
+        )
+    )
+    out(f"\nSaved {saved.relative_to(ROOT)}")
+    if not isolation["apart"]:
+        raise SystemExit("isolation: one site's beacons changed another's visits")
+
+
+def _parse(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--requests", type=int, default=3000, help="per turn")
+    parser.add_argument("--duration", type=float, default=8, help="seconds per turn")
+    parser.add_argument("--concurrency", type=int, default=16)
+    parser.add_argument("--warmup", type=int, default=200)
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
+    parser.add_argument("--redis", default=DEFAULT_REDIS_URL, metavar="URL")
+    parser.add_argument("--wrk-seconds", type=int, default=8)
+    return parser.parse_args(argv)
+
+
+def _sites() -> dict[str, dict]:
+    """Each site's id, ``Host`` header and public page ids."""
+    from wagtail.models import Site
+
+    from campaigns.stats.counting import public_page_ids
+    from home.demo.sub_portal import sub_portal_site
+
+    province = Site.objects.get(is_default_site=True)
+    department = sub_portal_site()
+    if department is None:
+        raise SystemExit("seed_demo made no sub-portal")
+    found = {}
+    for name, site, host in (
+        ("province", province, HOST),
+        ("department", department, f"{department.hostname}:{department.port}"),
+    ):
+        pages = sorted(public_page_ids(site.pk))
+        if not pages:
+            raise SystemExit(f"{name}: no public page")
+        found[name] = {"id": site.pk, "host": host, "pages": pages}
+    return found
+
+
+def _message(method: str, path: str, host: str, address: str, agent: str) -> bytes:
+    body = BODY if method == "POST" else b""
+    head = (
+        f"{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n"
+        f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n"
+        f"X-Forwarded-For: {address}\r\nUser-Agent: {agent}\r\n\r\n"
+    )
+    return head.encode() + body
+
+
+def _our_client(port, sites, options) -> tuple[dict[str, StatusLoad], Counter]:
+    """Every run twice, in turns; and how many beacons were sent to each site
+    (every one must be answered 200, so each is counted)."""
+    sent: Counter = Counter()
+    lock = threading.Lock()
+    visitors = itertools.count(1)
+
+    def beacons(*names):
+        def build(n):
+            name = names[n % len(names)]
+            pages = sites[name]["pages"]
+            page = pages[(n // len(names)) % len(pages)]
+            with lock:
+                visitor = next(visitors)
+                sent[name] += 1
+            agent = AGENT.format(version=f"120.{visitor >> 16}.{visitor & 65535}.0")
+            address = _address(10, visitor)
+            return _message(
+                "POST", _beacon_url(page), sites[name]["host"], address, agent
+            )
+
+        return build
+
+    def plain(method, path, host):
+        agent = AGENT.format(version="120.0")
+        return lambda n: _message(method, path, host, _address(12, n), agent)
+
+    plan = {
+        "bare POST": plain("POST", BARE_URL, HOST),
+        "beacon, province": beacons("province"),
+        "beacon, department": beacons("department"),
+        "beacon, both sites": beacons("province", "department"),
+        "bare GET": plain("GET", BARE_GET_URL, HOST),
+        "figures, province": plain("GET", STATS_URL, sites["province"]["host"]),
+        "figures, department": plain("GET", STATS_URL, sites["department"]["host"]),
+    }
+
+    def load(name, requests, duration):
+        result = run_requests(
+            HOST,
+            port,
+            plan[name],
+            requests=requests,
+            duration=duration,
+            concurrency=options.concurrency,
+        )
+        # The bare POST answers 201, as a comment POST does; the rest 200.
+        if result.errors or not set(result.statuses) <= {200, 201}:
+            raise SystemExit(f"{name}: {result.statuses}, {result.errors[:3]}")
+        return result
+
+    log("warm-up")
+    for name in plan:
+        load(name, options.warmup, 30)
+    results: dict[str, StatusLoad] = {}
+    for turn in (1, 2):
+        for name in plan:
+            log(f"turn {turn}/2: {name}")
+            run = load(name, options.requests // 2, options.duration / 2)
+            results[name] = run if turn == 1 else StatusLoad.merged(results[name], run)
+    return results, sent
+
+
+def _wrk(port, sites, options, workdir: Path, sent: Counter) -> dict[str, dict]:
+    """The same runs under ``wrk -c16 -t2``; {} when wrk is not installed."""
+    if shutil.which("wrk") is None:
+        log("wrk not installed: its runs are skipped")
+        return {}
+    beacons = workdir / "beacons.lua"
+    beacons.write_text(WRK_BEACONS + WRK_REPORT)
+    plain = workdir / "plain.lua"
+    plain.write_text(
+        "function init(args) wrk.headers['Host'] = args[1]; "
+        "wrk.method = args[2]; wrk.body = args[3] ~= '' and args[3] or nil; "
+        "wrk.headers['Content-Type'] = 'application/json' end\n" + WRK_REPORT
+    )
+    plan = {
+        "bare POST": (plain, BARE_URL, [HOST, "POST", "{}"], None),
+        "beacon, province": (
+            beacons,
+            "/",
+            _wrk_pages(sites["province"], 30),
+            "province",
+        ),
+        "beacon, department": (
+            beacons,
+            "/",
+            _wrk_pages(sites["department"], 60),
+            "department",
+        ),
+        "bare GET": (plain, BARE_GET_URL, [HOST, "GET", ""], None),
+        "figures, province": (
+            plain,
+            STATS_URL,
+            [sites["province"]["host"], "GET", ""],
+            None,
+        ),
+        "figures, department": (
+            plain,
+            STATS_URL,
+            [sites["department"]["host"], "GET", ""],
+            None,
+        ),
+    }
+    results = {}
+    for name, (script, path, args, site) in plan.items():
+        log(f"wrk -c16: {name}")
+        command = [
+            "wrk",
+            "-t2",
+            "-c16",
+            f"-d{options.wrk_seconds}s",
+            "--latency",
+            "-s",
+            str(script),
+            f"http://{HOST}:{port}{path}",
+            "--",
+            *args,
+        ]
+        output = subprocess.run(  # noqa: S603
+            command, capture_output=True, text=True, check=True, timeout=120
+        ).stdout
+        found = re.search(r"^JSON (.*)$", output, re.MULTILINE)
+        if found is None:
+            raise SystemExit(f"wrk {name}: no summary in {output!r}")
+        run = json.loads(found.group(1))
+        run["rps"] = run["requests"] / run["seconds"]
+        if run["non2xx"] or run["socket_errors"]:
+            raise SystemExit(f"wrk {name}: {run}")
+        if site is not None:
+            sent[site] += run["sent"]
+        results[name] = run
+    for name, run in results.items():
+        bare = results[
+            "bare POST" if "POST" in name or "beacon" in name else "bare GET"
+        ]
+        run["ratio_to_bare"] = run["rps"] / bare["rps"]
+    return results
+
+
+def _wrk_pages(site: dict, first_octet: int) -> list[str]:
+    return [str(first_octet), site["host"], *map(str, site["pages"])]
+
+
+def _visits_today(sites) -> dict[str, int]:
+    from django.utils import timezone
+
+    from campaigns.models import DailyVisits
+
+    day = timezone.localdate()
+    return {
+        name: sum(
+            DailyVisits.objects.filter(site_id=site["id"], day=day).values_list(
+                "visits", flat=True
+            )
+        )
+        for name, site in sites.items()
+    }
+
+
+def _isolation(sites, before, sent: Counter) -> dict:
+    """After a final flush: each site's visits rose by the beacons sent to it."""
+    from campaigns.stats.flush import flush
+
+    flush()
+    after = _visits_today(sites)
+    rose = {name: after[name] - before[name] for name in sites}
+    apart = all(rose[name] == sent[name] for name in sites)
+    lines = [
+        f"isolation: {name} visits today +{rose[name]}, beacons sent to it {sent[name]}"
+        for name in sites
+    ]
+    lines.append(f"  verdict: {'APART' if apart else 'MIXED'}")
+    return {"apart": apart, "rose": rose, "sent": dict(sent), "lines": lines}
+
+
+def _table(title: str, runs: dict) -> str:
+    def figures(run):
+        if isinstance(run, StatusLoad):
+            return run.rps, run.percentile_ms(0.5), run.percentile_ms(0.99)
+        return run["rps"], run["p50_ms"], run["p99_ms"]
+
+    width = max(map(len, runs))
+    lines = [
+        title,
+        f"{'run':<{width}}  {'req/s':>7}  {'p50 ms':>7}  {'p99 ms':>7}  {'× bare':>6}",
+    ]
+    for name, run in runs.items():
+        bare = runs["bare POST" if "POST" in name or "beacon" in name else "bare GET"]
+        rps, p50, p99 = figures(run)
+        lines.append(
+            f"{name:<{width}}  {rps:>7.1f}  {p50:>7.1f}  {p99:>7.1f}  "
+            f"{rps / figures(bare)[0]:>6.3f}"
+        )
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
