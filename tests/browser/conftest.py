@@ -136,6 +136,12 @@ def seeded_portal(transactional_db):
     call_command("seed_demo", stdout=io.StringIO())
 
 
+def path_of(page) -> str:
+    """A page's path on its own site: the seeded portal has two sites, so
+    ``page.url`` is absolute (and names the site's host, not the live server)."""
+    return page.get_url_parts()[2]
+
+
 @pytest.fixture(scope="session")
 def screenshot_dir(tmp_path_factory) -> Path:
     """Screenshots for a person to look at; kept out of the repository."""

@@ -3,7 +3,8 @@
 import pytest
 
 from campaigns.models import CampaignIndexPage, CampaignPage
-from home.demo import REFERENCE_SLUG
+from home.demo import INDEX_SLUG, REFERENCE_SLUG
+from tests.browser.conftest import path_of
 
 pytestmark = [
     pytest.mark.browser,
@@ -28,8 +29,10 @@ def public_pages() -> dict[str, str]:
     """Home, the campaign index and the reference campaign (every block type)."""
     return {
         "home": "/",
-        "campaign index": CampaignIndexPage.objects.get(locale__language_code="vi").url,
-        "campaign page": CampaignPage.objects.get(slug=REFERENCE_SLUG).url,
+        "campaign index": path_of(
+            CampaignIndexPage.objects.get(slug=INDEX_SLUG, locale__language_code="vi")
+        ),
+        "campaign page": path_of(CampaignPage.objects.get(slug=REFERENCE_SLUG)),
     }
 
 

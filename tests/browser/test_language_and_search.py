@@ -5,6 +5,7 @@ from playwright.sync_api import expect
 
 from campaigns.models import CampaignPage
 from home.demo import REFERENCE_SLUG
+from tests.browser.conftest import path_of
 
 pytestmark = [
     pytest.mark.browser,
@@ -17,17 +18,17 @@ def test_language_switch_lands_on_the_translation_and_back(seeded_portal, new_co
     english = vietnamese.get_translations().get(locale__language_code="en")
     page = new_context().new_page()
 
-    page.goto(vietnamese.url)
+    page.goto(path_of(vietnamese))
     switcher = page.get_by_role("navigation", name="Ngôn ngữ")
     switcher.get_by_role("link", name="English").click()
-    page.wait_for_url(f"**{english.url}")
+    page.wait_for_url(f"**{path_of(english)}")
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.get_by_role("heading", level=1)).to_have_text(english.title)
 
     page.get_by_role("navigation", name="Languages").get_by_role(
         "link", name="Tiếng Việt"
     ).click()
-    page.wait_for_url(f"**{vietnamese.url}")
+    page.wait_for_url(f"**{path_of(vietnamese)}")
     expect(page.locator("html")).to_have_attribute("lang", "vi")
 
 
@@ -42,5 +43,5 @@ def test_header_search_without_diacritics_opens_the_campaign(
     header_search.get_by_role("button").click()
     page.wait_for_url("**/search/?q=lao+dong+sang+tao")
     page.get_by_role("link", name=campaign.title).first.click()
-    page.wait_for_url(f"**{campaign.url}")
+    page.wait_for_url(f"**{path_of(campaign)}")
     expect(page.get_by_role("heading", level=1)).to_have_text(campaign.title)

@@ -4,7 +4,8 @@ import pytest
 from playwright.sync_api import expect
 
 from campaigns.models import CampaignIndexPage, CampaignPage
-from home.demo import REFERENCE_SLUG
+from home.demo import INDEX_SLUG, REFERENCE_SLUG
+from tests.browser.conftest import path_of
 
 pytestmark = [
     pytest.mark.browser,
@@ -29,11 +30,11 @@ def horizontal_overflow(page) -> int:
 def test_home_and_campaign_page_fit_a_phone_and_menu_opens(
     seeded_portal, new_context, screenshot_dir
 ):
-    index = CampaignIndexPage.objects.get(locale__language_code="vi")
+    index = CampaignIndexPage.objects.get(slug=INDEX_SLUG, locale__language_code="vi")
     campaign = CampaignPage.objects.get(slug=REFERENCE_SLUG)
     page = new_context(**PHONE).new_page()
 
-    for name, url in (("home", "/"), ("campaign", campaign.url)):
+    for name, url in (("home", "/"), ("campaign", path_of(campaign))):
         page.goto(url)
         page.screenshot(path=screenshot_dir / f"phone-{name}.png", full_page=True)
         assert horizontal_overflow(page) <= 0, f"{url} scrolls sideways"
@@ -51,4 +52,4 @@ def test_home_and_campaign_page_fit_a_phone_and_menu_opens(
         assert horizontal_overflow(page) <= 0, f"{url} scrolls sideways, menu open"
 
     index_link.click()
-    page.wait_for_url(f"**{index.url}")
+    page.wait_for_url(f"**{path_of(index)}")

@@ -5,6 +5,7 @@ from playwright.sync_api import expect
 
 from campaigns.models import VideoStoryIndexPage, VideoStoryPage
 from home.demo import VIDEO_CAPTIONED_SLUG
+from tests.browser.conftest import path_of
 
 pytestmark = [
     pytest.mark.browser,
@@ -19,10 +20,10 @@ def test_reader_watches_a_story_with_captions_and_reads_the_transcript(
     story = VideoStoryPage.objects.get(slug=VIDEO_CAPTIONED_SLUG)
     page = new_context().new_page()
 
-    page.goto(index.url)
+    page.goto(path_of(index))
     expect(page.get_by_role("heading", level=1)).to_have_text(index.title)
     page.get_by_role("link", name=story.title).first.click()
-    page.wait_for_url(f"**{story.url}")
+    page.wait_for_url(f"**{path_of(story)}")
     page.screenshot(path=screenshot_dir / "video-story.png", full_page=True)
 
     video = page.locator("video")
@@ -53,7 +54,7 @@ def test_video_pages_have_no_serious_accessibility_violation(
     index = VideoStoryIndexPage.objects.get(locale__language_code="vi")
     story = VideoStoryPage.objects.get(slug=VIDEO_CAPTIONED_SLUG)
     page = new_context(bypass_csp=True).new_page()
-    for url in (index.url, story.url):
+    for url in (path_of(index), path_of(story)):
         page.goto(url)
         page.add_script_tag(content=axe_source)
         violations = page.evaluate("async () => (await axe.run()).violations")
