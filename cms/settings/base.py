@@ -323,6 +323,9 @@ WAGTAILADMIN_BASE_URL = env.str(
     "WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000"
 )
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# No Gravatar: it fails without internet and hands a third party a hash of
+# each staff e-mail address. Wagtail shows its own avatar, or an uploaded one.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
