@@ -24,6 +24,7 @@ from campaigns.models import (
     DailyVisits,
     VisitorStatisticsSettings,
 )
+from campaigns.models.stats import DEFAULT_LEGACY_VISITS
 from campaigns.stats.flush import flush
 from tests.conftest import make_comment
 
@@ -130,6 +131,13 @@ def test_legacy_visits_are_per_site(client, site, other_site):
         figures(client)["total"]
         == VisitorStatisticsSettings.for_site(site).legacy_visits
     )
+
+
+def test_only_the_default_site_starts_with_the_old_portals_total(client, other_site):
+    # A department's sub-portal never had the province's old portal behind it.
+    assert figures(client, OTHER_HOST)["total"] == 0
+    assert VisitorStatisticsSettings.for_site(other_site.site).legacy_visits == 0
+    assert figures(client)["total"] == DEFAULT_LEGACY_VISITS
 
 
 def test_the_figures_etag_differs_between_sites(client, other_site):

@@ -155,9 +155,19 @@ class FlushedBatch(models.Model):
         return self.batch
 
 
+def default_legacy_visits(site) -> int:
+    """The legacy total a site starts with: the old portal's for the default site."""
+    return DEFAULT_LEGACY_VISITS if site.is_default_site else 0
+
+
 @register_setting(icon="view")
 class VisitorStatisticsSettings(BaseSiteSetting):
-    """The figures carried over from the old portal."""
+    """The figures carried over from the old portal.
+
+    The old portal's total (``DEFAULT_LEGACY_VISITS``) is the default site's
+    starting figure; any other site (a department's sub-portal) starts at 0
+    until an administrator enters its own.
+    """
 
     legacy_visits = models.PositiveBigIntegerField(
         _("visits before this portal"),
@@ -166,6 +176,15 @@ class VisitorStatisticsSettings(BaseSiteSetting):
             "Added once to the all-time total: the visits the old portal counted."
         ),
     )
+
+    @classmethod
+    def for_site(cls, site):
+        if site is None:
+            raise cls.DoesNotExist(f"{cls.__name__} does not exist for site None.")
+        instance, _created = cls.base_queryset().get_or_create(
+            site=site, defaults={"legacy_visits": default_legacy_visits(site)}
+        )
+        return instance
 
     class Meta:
         verbose_name = _("visitor statistics")

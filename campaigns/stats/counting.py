@@ -15,7 +15,7 @@ from datetime import timedelta
 from django.db.models import Sum
 from django.http import HttpRequest
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from campaigns import breaker, invalidation, sites
 from campaigns.models.querysets import public_pages
@@ -191,9 +191,9 @@ def page_view_counts(page_ids, site_id: int | None = None) -> dict[int, int]:
 def site_visitor_statistics(request: HttpRequest) -> "VisitorStatistics":
     """The figures of the site the request's host selects, with its legacy visits.
 
-    The site comes from the cached map of sites (no query); a site whose
-    settings were never saved has the default legacy total. No site
-    configured: nothing counted, the default legacy total.
+    The site comes from the cached map of sites (no query); its settings row
+    is made on first read (:meth:`VisitorStatisticsSettings.for_site`). No
+    site configured: nothing counted, the default legacy total.
     """
     site_id = sites.site_id_for_request(request)
     if site_id is None:
@@ -203,9 +203,10 @@ def site_visitor_statistics(request: HttpRequest) -> "VisitorStatistics":
         .values_list("legacy_visits", flat=True)
         .first()
     )
-    return visitor_statistics(
-        site_id, legacy_visits=DEFAULT_LEGACY_VISITS if legacy is None else legacy
-    )
+    if legacy is None:  # Once per site: its settings row, with its default.
+        site = Site.objects.get(pk=site_id)
+        legacy = VisitorStatisticsSettings.for_site(site).legacy_visits
+    return visitor_statistics(site_id, legacy_visits=legacy)
 
 
 @dataclass(frozen=True)
