@@ -141,6 +141,32 @@ def test_official_reply_is_shown_under_its_comment_and_labelled(client, make_cam
 
 
 @pytest.mark.django_db
+def test_comment_and_reply_times_are_valid_html_datetimes_in_local_time(
+    client, make_campaign
+):
+    # Microseconds (what ``date:'c'`` writes) are not a valid HTML datetime.
+    page = make_campaign()
+    posted = timezone.now().replace(microsecond=123456)
+    make_comment(
+        page,
+        status=APPROVED,
+        created_at=posted,
+        reply="Đã tiếp nhận.",
+        reply_at=posted + timedelta(hours=1),
+    )
+    html = _html(client, page.url)
+    stamps = re.findall(r'<time[^>]*datetime="([^"]+)"', html)
+    comment_stamps = [stamp for stamp in stamps if "T" in stamp]  # not page dates
+    assert len(comment_stamps) == 2
+    local = timezone.localtime(posted)
+    assert local.strftime("%Y-%m-%dT%H:%M:%S+0700") in comment_stamps
+    assert all(
+        re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4}", stamp)
+        for stamp in comment_stamps
+    ), comment_stamps
+
+
+@pytest.mark.django_db
 def test_reply_is_labelled_in_english_on_an_english_article(client, make_campaign):
     english = english_edition(make_campaign())
     make_comment(english, status=APPROVED, reply="Thank you for writing.")
