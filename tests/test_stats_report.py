@@ -62,6 +62,15 @@ def test_pages_are_ranked_by_views_in_the_default_30_days(admin_client, pages):
     ]
 
 
+def test_the_period_shown_chosen_is_the_one_counted(admin_client, pages):
+    # Without ?period= the figures cover 30 days: the select must say so, or
+    # changing the site would quietly send the first choice (7 days).
+    html = admin_client.get(URL).content.decode()
+    select = re.search(r'<select name="period".*?</select>', html, re.DOTALL).group()
+    chosen = re.findall(r'<option value="(\d+)"[^>]*selected', select)
+    assert chosen == ["30"]
+
+
 def test_period_filter_changes_the_ranking(admin_client, pages):
     response = admin_client.get(URL, {"period": "7"})
     titles = ["Tin mới trong tuần", "Tin tháng trước", "Trang ít người xem"]

@@ -61,6 +61,7 @@ class VisitorStatisticsFilterSet(WagtailFilterSet):
         label=gettext_lazy("Period"),
         choices=PERIODS,
         empty_label=None,
+        initial=str(DEFAULT_DAYS),
         method="period_is_applied_by_the_view",
     )
     days = django_filters.DateFromToRangeFilter(
@@ -123,6 +124,16 @@ class VisitorStatisticsView(ReportView):
 
     def user_has_permission(self, permission):
         return self.request.user.has_perm(f"campaigns.{permission}")
+
+    def get_filterset_kwargs(self):
+        # Without a period the form shows the default one, the one the figures
+        # cover (else the browser shows the first choice, and changing the site
+        # would send it).
+        kwargs = super().get_filterset_kwargs()
+        if not kwargs["data"].get("period"):
+            kwargs["data"] = kwargs["data"].copy()
+            kwargs["data"]["period"] = str(DEFAULT_DAYS)
+        return kwargs
 
     def dispatch(self, request, *args, **kwargs):
         chosen = request.GET.get("site", "")
