@@ -1,7 +1,10 @@
 """Admin and rich-text wiring of the campaigns plugin."""
 
+from django.conf import settings
 from django.http import Http404
+from django.utils.translation import get_language
 from wagtail import hooks
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
@@ -18,6 +21,21 @@ from campaigns.rich_text import (
     BulkImageEmbedHandler,
     BulkPageLinkHandler,
 )
+
+
+@hooks.register("before_serve_page")
+def serve_pages_in_their_own_language(page, request, serve_args, serve_kwargs):
+    """404 for a page asked for in another language than its own.
+
+    Wagtail serves a site that has no root in the requested language from its
+    default root: ``/en/…`` of a sub-portal published only in Vietnamese would
+    show Vietnamese pages marked as English.
+    """
+    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return
+    language = get_supported_content_language_variant(get_language())
+    if page.locale.language_code != language:
+        raise Http404
 
 
 @hooks.register("before_serve_document")

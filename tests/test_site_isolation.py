@@ -324,3 +324,30 @@ def test_each_sitemap_lists_its_own_pages_in_every_language(
     assert other_site.campaign.slug not in province
     assert other_site.campaign.slug in department
     assert "chien-dich-tinh" not in department
+
+
+# -- Languages a site publishes in ----------------------------------------------
+
+
+def test_a_site_without_an_english_edition_has_no_english_pages(
+    client, site, other_site
+):
+    from wagtail.models import Locale
+
+    english = Locale.objects.get_or_create(language_code="en")[0]
+    english_home = site.root_page.copy_for_translation(english)
+    english_home.save_revision().publish()
+
+    assert client.get("/en/").status_code == 200
+    # The sub-portal publishes in Vietnamese only: Wagtail would serve its
+    # Vietnamese pages under /en/, marked as English.
+    campaign_path = other_site.campaign.get_url_parts()[2]
+    assert client.get("/en/", HTTP_HOST=OTHER_HOST).status_code == 404
+    assert client.get(f"/en{campaign_path}", HTTP_HOST=OTHER_HOST).status_code == 404
+    assert client.get(campaign_path, HTTP_HOST=OTHER_HOST).status_code == 200
+
+    search = client.get("/search/", {"q": "lao dong"}, HTTP_HOST=OTHER_HOST)
+    assert 'hreflang="en"' not in search.content.decode()
+    assert "/en/search/" not in search.content.decode()
+    province_search = client.get("/search/", {"q": "lao dong"}).content.decode()
+    assert "/en/search/" in province_search

@@ -114,9 +114,24 @@ def language_versions(context) -> list[dict]:
             for translation in translations:
                 targets[translation.locale.language_code] = translation
     active = get_language()
+    if same_path:
+        # Only the languages the site publishes in: a sub-portal without an
+        # English home has no English search.
+        home = portal_home(context)
+        published = (
+            set(
+                home.get_translations(inclusive=True)
+                .live()
+                .values_list("locale__language_code", flat=True)
+            )
+            if home is not None
+            else set()
+        )
     versions = []
     for code, name in settings.LANGUAGES:
         if same_path:
+            if code not in published:
+                continue
             url = translate_url(request.get_full_path(), code)
         elif code in targets:
             url = targets[code].get_url(request=request)
