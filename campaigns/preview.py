@@ -12,7 +12,7 @@ falls back to the revision it names.
 """
 
 import secrets
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from django.core import signing
 from django.core.cache import cache
@@ -151,4 +151,9 @@ class HeadlessPreviewMixin:
             )
         response = TemplateResponse(request, "campaigns/preview/headless.html", context)
         response["Cache-Control"] = "no-store"
+        if context.get("front_end_url"):
+            # The page frames the front end: a site's content security policy
+            # (django-csp reads this) must let it.
+            origin = urlsplit(context["front_end_url"])
+            response._csp_update = {"frame-src": [f"{origin.scheme}://{origin.netloc}"]}
         return response

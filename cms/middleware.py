@@ -1,5 +1,5 @@
 """The site's middleware: no Vary on the browser's language where the URL decides
-it, and redirects only to what readers may see."""
+it, redirects only to what readers may see, and previews the admin may frame."""
 
 from urllib.parse import urlparse
 
@@ -75,3 +75,29 @@ def _leads_to_public_content(redirect: Redirect) -> bool:
     if redirect.redirect_page_id is None:
         return True
     return public_pages(Page.objects.filter(pk=redirect.redirect_page_id)).exists()
+
+
+class PreviewFramingMiddleware:
+    """Let the admin's preview panel frame a preview; public pages stay unframeable.
+
+    Wagtail renders a preview by sending a made-up request for the page's
+    public path through the middleware, so the public site's
+    ``X-Frame-Options: DENY`` and ``frame-ancestors 'none'`` reached the
+    preview too and the panel beside the editor stayed blank. A preview
+    (``request.is_preview``) may be framed by the admin, on its own origin.
+    Listed after the clickjacking and CSP middleware, so that it sees the
+    response first.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if getattr(request, "is_preview", False):
+            response["X-Frame-Options"] = "SAMEORIGIN"
+            response._csp_replace = {
+                **getattr(response, "_csp_replace", {}),
+                "frame-ancestors": ["'self'"],
+            }
+        return response

@@ -361,3 +361,35 @@ def test_previewing_an_older_revision_shows_that_revision(
     assert (
         client.get(PREVIEW_URL, {"token": token}).json()["title"] == "Tiêu đề đang đăng"
     )
+
+
+def _csp(response) -> dict[str, str]:
+    header = response.get("Content-Security-Policy", "")
+    return dict(
+        (part.strip().split(" ", 1) + [""])[:2] for part in header.split(";") if part
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("mode", ["", "headless"])
+def test_the_preview_panel_may_frame_the_preview_and_nothing_else_may(
+    client, editor, edited_campaign, settings, mode
+):
+    settings.CAMPAIGNS_HEADLESS_PREVIEW_URL = "https://portal.example.vn/xem-truoc"
+    client.force_login(editor)
+    url = reverse(
+        "wagtailadmin_pages:revisions_view",
+        args=[edited_campaign.pk, edited_campaign.latest_revision_id],
+    )
+    preview = client.get(url, {"mode": mode})
+    assert preview.status_code == 200
+    assert preview["X-Frame-Options"] == "SAMEORIGIN"
+    policy = _csp(preview)
+    assert policy["frame-ancestors"] == "'self'"
+    if mode == "headless":
+        assert "https://portal.example.vn" in policy["frame-src"].split()
+
+    client.logout()
+    public = client.get(edited_campaign.get_url_parts()[2])
+    assert public["X-Frame-Options"] == "DENY"
+    assert _csp(public)["frame-ancestors"] == "'none'"

@@ -107,6 +107,8 @@ MIDDLEWARE = [
     "cms.sign_in.throttling.PasswordFormThrottleMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # After both: a preview may be framed by the admin's preview panel.
+    "cms.middleware.PreviewFramingMiddleware",
     # Wagtail's redirects, never to a draft or a private page.
     "cms.middleware.PublicRedirectMiddleware",
     # It answers 304 before the API view runs (campaigns/api/caching.py).
