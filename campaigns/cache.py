@@ -3,7 +3,8 @@
 Wagtail reads the cache on every page (site root paths, renditions), so with the
 stock backend a Redis outage would turn every page into a 500. Here reads miss
 and writes are dropped, with a warning in the log; pages keep serving from the
-database. Counters (``incr``) still raise, so callers that need a value know.
+database. Counters (``incr``, :meth:`ResilientRedisCache.bump_counters`) still
+raise, so callers that need a value know; each costs one round trip.
 A host points every Redis cache alias at it (docs/install.md, "The cache").
 """
 
@@ -20,6 +21,24 @@ from campaigns.breaker import CircuitOpen, connection_options
 logger = logging.getLogger(__name__)
 
 _OUTAGE = (RedisConnectionError, RedisTimeoutError)
+
+# Add ARGV[1] to KEYS[1] if it exists (nil otherwise).
+_INCR = """
+if redis.call('EXISTS', KEYS[1]) == 0 then return false end
+return redis.call('INCRBY', KEYS[1], ARGV[1])
+"""
+
+# Add one to each counter (KEYS), or start a missing one at ARGV[1].
+_BUMP = """
+for _, key in ipairs(KEYS) do
+  if redis.call('EXISTS', key) == 1 then
+    redis.call('INCR', key)
+  else
+    redis.call('SET', key, ARGV[1])
+  end
+end
+return #KEYS
+"""
 
 
 def _degrade(fallback):
@@ -94,3 +113,20 @@ class ResilientRedisCache(RedisCache):
     @_degrade(False)
     def clear(self):
         return super().clear()
+
+    def incr(self, key, delta=1, version=None):
+        """As Django's (ValueError for a missing key), in one round trip, not two."""
+        made = self.make_and_validate_key(key, version=version)
+        value = self._cache.get_client(made, write=True).eval(_INCR, 1, made, delta)
+        if value is None:
+            raise ValueError(f"Key '{made}' not found.")
+        return value
+
+    def bump_counters(self, keys, seed: int, version=None) -> None:
+        """Add one to each counter, or start a missing one at ``seed``, in one
+        round trip (``incr`` costs two per key). Raises on an outage, as
+        ``incr`` does."""
+        made = [self.make_and_validate_key(key, version=version) for key in keys]
+        if made:
+            client = self._cache.get_client(made[0], write=True)
+            client.eval(_BUMP, len(made), *made, seed)

@@ -34,6 +34,36 @@ def test_writes_are_dropped_while_redis_is_down(unreachable):
 def test_counters_still_raise_so_callers_know(unreachable):
     with pytest.raises(RedisConnectionError):
         unreachable.incr("key")
+    with pytest.raises(RedisConnectionError):
+        unreachable.bump_counters(["a", "b"], seed=5)
+
+
+@pytest.fixture
+def live(settings):
+    """The real Redis of the second CI pass, under a key prefix of its own."""
+    if not settings.REDIS_URL:
+        pytest.skip("needs REDIS_URL (CI's second pass)")
+    backend = ResilientRedisCache(settings.REDIS_URL, {"KEY_PREFIX": "cache-test"})
+    backend.delete_many(["n", "a", "b"])
+    yield backend
+    backend.delete_many(["n", "a", "b"])
+
+
+def test_incr_counts_in_one_call_and_refuses_a_missing_key(live):
+    with pytest.raises(ValueError):
+        live.incr("n")
+    live.set("n", 41)
+    assert live.incr("n") == 42
+    assert live.incr("n", 8) == 50
+    assert live.get("n") == 50
+
+
+def test_bump_counters_adds_one_or_starts_a_missing_one_at_the_seed(live):
+    live.set("a", 7)
+    live.bump_counters(["a", "b"], seed=1_000)
+    assert live.get_many(["a", "b"]) == {"a": 8, "b": 1_000}
+    live.bump_counters(["a", "b"], seed=5)
+    assert live.get_many(["a", "b"]) == {"a": 9, "b": 1_001}
 
 
 def test_an_outage_is_logged(unreachable, caplog):
