@@ -12,7 +12,7 @@ import functools
 import logging
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -59,6 +59,23 @@ def _degrade(fallback):
     return decorator
 
 
+class _ReusedClients(RedisCacheClient):
+    """Django's client makes a ``redis.Redis`` for every operation, and each
+    builds its table of response callbacks: here one per connection pool is
+    kept (it is thread-safe; the pool holds the connections)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class ResilientRedisCache(RedisCache):
     """A :class:`RedisCache` whose outage looks like an empty cache.
 
@@ -69,6 +86,7 @@ class ResilientRedisCache(RedisCache):
 
     def __init__(self, server, params):
         super().__init__(server, params)
+        self._class = _ReusedClients
         self._options = {**connection_options(self._servers[0]), **self._options}
 
     @_degrade(lambda key, default=None, version=None: default)
