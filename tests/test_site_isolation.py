@@ -227,6 +227,16 @@ def test_the_pages_api_lists_only_the_requesting_sites_pages(client, site, other
         assert "Chiến dịch của Sở" in department
 
 
+@pytest.mark.parametrize("version", ["v2", "v3"])
+def test_find_resolves_a_path_on_the_requesting_site_only(client, other_site, version):
+    path = other_site.campaign.get_url_parts()[2]
+    url = f"/api/{version}/pages/find/"
+    assert client.get(url, {"html_path": path}).status_code == 404
+    found = client.get(url, {"html_path": path}, HTTP_HOST=OTHER_HOST, follow=True)
+    assert found.status_code == 200
+    assert found.json()["id"] == other_site.campaign.pk
+
+
 @pytest.fixture
 def site_media(other_site):
     """The sub-portal's own collection with an image and a document, beside a
