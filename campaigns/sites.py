@@ -30,7 +30,7 @@ from wagtail.signals import post_page_move
 _HELD_ATTRIBUTE = "_campaigns_held_site_ids"
 
 #: Cache key of :func:`_site_roots`; cleared whenever a site or a root changes.
-ROOTS_CACHE_KEY = "campaigns:site-roots"
+ROOTS_CACHE_KEY = "campaigns:site-map:2"
 ROOTS_CACHE_SECONDS = 3600
 
 
@@ -49,6 +49,8 @@ class _SiteMap:
     roots: dict[int, tuple[str, ...]]
     #: (site id, host name, port, is default) of every site.
     hosts: tuple[tuple[int, str, int, bool], ...]
+    #: Tree path of each root (and root translation) → its language code.
+    languages: dict[str, str]
 
 
 def _site_map() -> _SiteMap:
@@ -67,17 +69,20 @@ def _site_map() -> _SiteMap:
             )
         )
         paths_by_key: dict = {}
-        for key, path in (
+        languages = {}
+        for key, path, language in (
             Page.objects.filter(translation_key__in={row[1] for row in rows})
             .order_by("path")
-            .values_list("translation_key", "path")
+            .values_list("translation_key", "path", "locale__language_code")
         ):
             paths_by_key.setdefault(key, []).append(path)
+            languages[path] = language
         found = _SiteMap(
             roots={pk: tuple(paths_by_key.get(key, ())) for pk, key, *_ in rows},
             hosts=tuple(
                 (pk, host, port, default) for pk, _, host, port, default in rows
             ),
+            languages=languages,
         )
         cache.set(ROOTS_CACHE_KEY, found, ROOTS_CACHE_SECONDS)
     return found
@@ -175,6 +180,15 @@ def site_id_for_path(path: str) -> int | None:
             if path.startswith(root) and len(root) > depth:
                 best, depth = site_id, len(root)
     return best
+
+
+def edition_language(path: str) -> str | None:
+    """The language of the site root (or root translation) whose tree holds the
+    page at ``path`` (the deepest wins), or None: no query while the map is
+    cached."""
+    languages = _site_map().languages
+    roots = [root for root in languages if path.startswith(root)]
+    return languages[max(roots, key=len)] if roots else None
 
 
 def site_id_for_page(page: Page) -> int | None:

@@ -8,7 +8,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from campaigns import invalidation
+from campaigns import invalidation, sites
 from campaigns.documents import is_hidden, may_see_every_document
 from campaigns.models import Comment
 from campaigns.moderation.bulk_actions import BULK_ACTIONS
@@ -33,8 +33,11 @@ def serve_pages_in_their_own_language(page, request, serve_args, serve_kwargs):
     """
     if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
         return
-    language = get_supported_content_language_variant(get_language())
-    if page.locale.language_code != language:
+    # The edition from the cached map of site roots: no query per page.
+    edition = sites.edition_language(page.path)
+    if edition is not None and edition != get_supported_content_language_variant(
+        get_language()
+    ):
         raise Http404
 
 
