@@ -8,6 +8,9 @@ PYTEST_ARGS ?=
 PLUGIN_PYTEST_ARGS ?=
 
 BENCH_ARGS ?=
+#: Where `make run` serves the demo; its Site records are set to these addresses.
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
 .PHONY: run test test-site test-plugin test-browser lint messages browser-deps fresh-site-check bench bench-comments bench-beacons bench-sites reliability clean
 
@@ -23,15 +26,17 @@ $(STAMP): $(BIN)/python requirements.txt requirements-dev.txt
 messages: $(STAMP)
 	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules -v0
 
-## Serve the demo portal on http://127.0.0.1:8000 with SQLite and demo content.
+## Serve the demo portal on http://127.0.0.1:8000 (HOST, PORT) with SQLite and demo content.
 run: messages
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py campaigns_setup
-	$(BIN)/python manage.py seed_demo
-	$(BIN)/python manage.py run_scheduler & \
+	$(BIN)/python manage.py seed_demo --address http://$(HOST):$(PORT) \
+	  --sub-portal-address http://so-lao-dong.localhost:$(PORT)
+	export WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)}; \
+	  $(BIN)/python manage.py run_scheduler & \
 	  scheduler=$$!; \
 	  trap "kill $$scheduler 2>/dev/null" EXIT INT TERM; \
-	  $(BIN)/python manage.py runserver 127.0.0.1:8000
+	  $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## The whole pytest suite: the site's, then the plugin's in a host of its own
 ## (browser tests skip themselves without Chromium).

@@ -61,7 +61,7 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         "User-agent: *",
         "Disallow: /admin/",
         f"Disallow: /{settings.PORTAL_API_PREFIX}",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {_site_root(request)}{reverse('sitemap')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
@@ -79,3 +79,9 @@ def search(request: HttpRequest) -> HttpResponse:
         "promotions": promoted_results(query, site) if query else [],
     }
     return render(request, "home/search.html", context)
+
+
+def _site_root(request: HttpRequest) -> str:
+    """The requesting site's address from its record, like every absolute link."""
+    site = site_for_request(request)
+    return site.root_url if site is not None else request.build_absolute_uri("/")[:-1]

@@ -49,4 +49,5 @@ def test_robots_txt_points_to_sitemap_and_hides_admin(client):
     assert response.status_code == 200
     body = response.content.decode()
     assert "Disallow: /admin/" in body
-    assert "Sitemap: http://testserver/sitemap.xml" in body
+    # From the site record (localhost), not the host the request named.
+    assert "Sitemap: http://localhost/sitemap.xml" in body

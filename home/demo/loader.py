@@ -21,6 +21,7 @@ from campaigns.models import (
     CampaignPage,
 )
 from home.demo import content, media
+from home.demo.addresses import SiteAddress
 from home.demo.body import resolve_body
 from home.demo.catalogue import CAMPAIGNS, PINNED
 from home.demo.publishing import (
@@ -54,13 +55,20 @@ class Summary:
         return f"Created: {listing(self.created)}. Present: {listing(self.present)}."
 
 
-def seed(*, stdout=None) -> Summary:
-    """Create whatever demo content is missing; returns what was done."""
+def seed(*, stdout=None, address: SiteAddress | None = None) -> Summary:
+    """Create whatever demo content is missing; returns what was done.
+
+    ``address`` is where the province's site is served: its Site record is
+    the one source of every absolute link (canonical, Open Graph, share links,
+    feeds, API ``html_url``, exports, e-mails), so it is set only when given.
+    """
     summary = Summary()
     with transaction.atomic():
         _, created = Locale.objects.get_or_create(language_code="vi")
         summary.record("locale", created)
         site, home = _ensure_home(summary)
+        if address is not None:
+            address.apply(site)
         _ensure_portal_settings(site, summary)
         ids = _ensure_media(summary)
         index = _ensure_index(home, summary)
@@ -96,10 +104,6 @@ def _ensure_home(summary: Summary) -> tuple[Site, HomePage]:
     if not site.site_name:
         site.site_name = content.PORTAL_NAME
         site.save(update_fields=["site_name"])
-    if settings.DEBUG and (site.hostname, site.port) != ("127.0.0.1", 8000):
-        # Full URLs (share links, feeds, Open Graph) point at `make run`'s server.
-        site.hostname, site.port = "127.0.0.1", 8000
-        site.save(update_fields=["hostname", "port"])
     return site, home
 
 

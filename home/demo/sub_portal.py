@@ -2,19 +2,20 @@
 
 The Department of Labour, Invalids and Social Affairs publishes on its own
 host name, ``so-lao-dong.localhost`` (browsers send every ``*.localhost`` name
-to 127.0.0.1, so ``make run`` serves it at http://so-lao-dong.localhost:8000/).
+to 127.0.0.1, so ``make run`` serves it at http://so-lao-dong.localhost:8000/ and gives
+``seed_demo`` that address).
 It has its own home page, settings, portal texts, one campaign with comments,
 and its own, smaller visitor history (seeded by ``seed_demo``).
 """
 
 from datetime import date
 
-from django.conf import settings
 from django.db import transaction
 from wagtail.models import Collection, Page, Site
 
 from campaigns.models import CampaignIndexPage, CampaignPage
 from home.demo import media
+from home.demo.addresses import SiteAddress
 from home.demo.body import key_facts, paragraph, resolve_body
 from home.demo.content import ImageSpec, short_slug
 from home.demo.publishing import publish_on
@@ -78,10 +79,16 @@ CAMPAIGN_BODY = (
 
 
 @transaction.atomic
-def ensure_sub_portal(summary) -> Site:
-    """The sub-portal's site, pages and settings; what exists is left as it is."""
+def ensure_sub_portal(summary, address: SiteAddress | None = None) -> Site:
+    """The sub-portal's site, pages and settings; what exists is left as it is.
+
+    ``address`` moves its Site record to where it is served (see
+    :mod:`home.demo.addresses`).
+    """
     home = _ensure_home(summary)
     site = _ensure_site(home, summary)
+    if address is not None:
+        address.apply(site)
     _ensure_portal_settings(site, summary)
     collection = ensure_collection()
     image, created = media.ensure_image(HERO, collection=collection, number=7)
@@ -92,7 +99,8 @@ def ensure_sub_portal(summary) -> Site:
 
 
 def sub_portal_site() -> Site | None:
-    return Site.objects.filter(hostname=HOSTNAME).first()
+    """The sub-portal's Site, wherever it is served: the one rooted at its home."""
+    return Site.objects.filter(root_page__depth=2, root_page__slug=HOME_SLUG).first()
 
 
 def ensure_collection() -> Collection:
@@ -114,13 +122,12 @@ def _ensure_home(summary) -> HomePage:
 
 
 def _ensure_site(home: HomePage, summary) -> Site:
-    # `make run` serves on port 8000; elsewhere the host name alone selects it.
-    port = 8000 if settings.DEBUG else 80
+    # Until told its address, the host name alone selects it.
     site = sub_portal_site()
     summary.record("sites", site is None)
     if site is None:
         return Site.objects.create(
-            hostname=HOSTNAME, port=port, root_page=home, site_name=SITE_NAME
+            hostname=HOSTNAME, port=80, root_page=home, site_name=SITE_NAME
         )
     return site
 
