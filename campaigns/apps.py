@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.utils.translation import gettext_lazy as _
 
 from campaigns import conf
@@ -27,6 +27,11 @@ class CampaignsConfig(AppConfig):
         register_routers()
         if conf.VIETNAMESE_SLUGS:
             use_vietnamese_slugs()
+        redirects = apps.is_installed("wagtail.contrib.redirects")
+        if conf.PUBLIC_REDIRECTS_ONLY and redirects:
+            from campaigns.redirects import replace_wagtail_receivers
+
+            replace_wagtail_receivers()
 
 
 def use_vietnamese_slugs() -> None:

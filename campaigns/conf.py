@@ -143,6 +143,12 @@ SETTINGS: dict[str, Setting] = {
         "publisher (`og:site_name`, JSON-LD); `None`: the Wagtail site's name, "
         "else `WAGTAIL_SITE_NAME`, else its host name.",
     ),
+    "PUBLIC_REDIRECTS_ONLY": Setting(
+        False,
+        "With `wagtail.contrib.redirects`: create automatic redirects (slug "
+        "change, move) only for pages that have been live, never from a draft's "
+        "address. Read at startup.",
+    ),
     "VIETNAMESE_SLUGS": Setting(
         False,
         "Transliterate Vietnamese in the admin's slug field of every model "

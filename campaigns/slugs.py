@@ -4,19 +4,58 @@ import re
 
 from anyascii import anyascii
 from django.utils.text import slugify
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.models import Page
+
+#: Characters that separate words in titles but that slugify would drop:
+#: "tháng 12/2026" → "thang-12-2026", not "thang-122026".
+_SEPARATORS = re.compile(r"[/\\|]")
 
 
 def ascii_slug(title: str) -> str:
     """Transliterate, then slugify: "Phát động phong trào" → "phat-dong-phong-trao"."""
-    return slugify(anyascii(title or ""))
+    return slugify(_SEPARATORS.sub(" ", anyascii(title or "")))
+
+
+class FreeSlugPageForm(WagtailAdminPageForm):
+    """A new page whose slug is taken among its siblings gets the next free one.
+
+    The slug sits on the Promote tab, so Wagtail's "already in use" error is
+    not where the editor is; it happens most when a page of the same title
+    was started and left as an autosaved draft. A new page's slug has never
+    been public, so ``slug-2`` is as good. Existing pages keep Wagtail's
+    error: their slug only clashes when the editor changed it.
+    """
+
+    def clean(self):
+        slug = self.cleaned_data.get("slug")
+        if slug and not self.instance.pk and self.parent_page is not None:
+            self.cleaned_data["slug"] = _free_slug(slug, self.parent_page)
+        return super().clean()
+
+
+def _free_slug(slug: str, parent: Page) -> str:
+    taken = set(
+        parent.get_children()
+        .filter(slug__startswith=slug)
+        .values_list("slug", flat=True)
+    )
+    candidate, number = slug, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{slug}-{number}"
+    return candidate
 
 
 class AsciiSlugMixin:
-    """Fills an empty slug from the title the way the admin's slug field does.
+    """Fills an empty slug from the title the way the admin's slug field does,
+    and gives the admin's form of a new page a free slug.
 
     Django's ``slugify`` drops "đ" instead of transliterating it, so pages created
     from code (the API, ``seed_demo``) would get slugs that differ from the admin's.
     """
+
+    base_form_class = FreeSlugPageForm
 
     def full_clean(self, *args, **kwargs):
         parent_is_known = bool(self.path or getattr(self, "_cached_parent_obj", None))
@@ -38,6 +77,7 @@ VIETNAMESE_SLUG_FORMATTERS = [
         ("[ùúụủũưừứựửữ]", "u"),
         ("[ỳýỵỷỹ]", "y"),
         ("đ", "d"),
+        ("[/\\\\|]", " "),  # separators: "12/2026" → "12-2026"
         ("[\\u0300-\\u036f]", ""),  # combining marks of decomposed input
     )
 ]

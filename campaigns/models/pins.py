@@ -4,9 +4,10 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
+
+from campaigns.slugs import FreeSlugPageForm
 
 
 class CampaignIndexPinnedCampaign(Orderable):
@@ -31,7 +32,7 @@ class CampaignIndexPinnedCampaign(Orderable):
         verbose_name_plural = _("pinned campaigns")
 
 
-class CampaignIndexPageForm(WagtailAdminPageForm):
+class CampaignIndexPageForm(FreeSlugPageForm):
     """The campaign index's edit form: only its own campaigns, each once, are pinned.
 
     Checked here rather than on the pin, because a new pin's form does not know

@@ -427,6 +427,8 @@ CAMPAIGNS_API_V3_ROUTERS = {"/portal/": "home.api.portal_router"}
 # Vietnamese transliteration in every slug field of the admin.
 CAMPAIGNS_API_V3_PAGE_READS = True
 CAMPAIGNS_VIETNAMESE_SLUGS = True
+# Automatic redirects only from addresses that were public (never a draft's slug).
+CAMPAIGNS_PUBLIC_REDIRECTS_ONLY = True
 # The campaign and video story indexes live directly under the portal's home page.
 CAMPAIGNS_INDEX_PARENT_PAGE_TYPES = ["home.HomePage"]
 # The plugin's pages wear the portal's header, menu and footer, and are published
