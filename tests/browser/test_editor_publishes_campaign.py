@@ -14,8 +14,8 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-TITLE = "Đoàn viên phát động thi đua"
-SLUG = "doan-vien-phat-dong-thi-dua"
+TITLE = "Đoàn viên phát động thi đua tháng 12/2026"
+SLUG = "doan-vien-phat-dong-thi-dua-thang-12-2026"
 LEAD = "Đoàn viên thanh niên toàn tỉnh hưởng ứng phong trào thi đua năm 2026."
 PARAGRAPH = "Mỗi chi đoàn đăng ký ít nhất một công trình thanh niên."
 IMAGE_TITLE = "Ảnh đoàn viên ra quân"
