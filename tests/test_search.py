@@ -128,3 +128,36 @@ def test_editors_picks_come_first_and_only_when_public(client, searchable):
     html = response.content.decode()
     assert html.index(searchable["video"].title) < html.index("results-title")
     assert searchable["private"].title not in html
+
+
+def _titles(client, query):
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+    return [page.title for page in response.context["results"]]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "found", "not_found"),
+    [
+        ("Mỹ", "Kiều bào Mỹ về quê ăn Tết", "Phong trào toàn dân đoàn kết"),
+        ("my", "Kiều bào Mỹ về quê ăn Tết", "Phong trào toàn dân đoàn kết"),
+        ("an toàn", "Tháng an toàn giao thông", "Phong trào toàn dân đoàn kết"),
+        ("do", "Người dân đồng lòng xây dựng đô thị", "Tháng an toàn giao thông"),
+    ],
+)
+def test_vietnamese_syllables_that_are_english_stop_words_are_searched(
+    client, make_campaign, query, found, not_found
+):
+    # On PostgreSQL the "english" text-search configuration drops "an", "my",
+    # "do": "Mỹ" found nothing and "an toàn" everything with "toàn".
+    for title in {
+        "Kiều bào Mỹ về quê ăn Tết",
+        "Tháng an toàn giao thông",
+        "Phong trào toàn dân đoàn kết",
+        "Người dân đồng lòng xây dựng đô thị",
+    }:
+        make_campaign(title, lead="Tin của tỉnh.")
+    titles = _titles(client, query)
+    assert found in titles
+    assert not_found not in titles
