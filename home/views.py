@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET
 
 from campaigns.search import tidy_query
 from campaigns.sites import site_for_request
-from home.search import promoted_results, search_public_pages
+from home.search import promoted_results, search_hits, search_public_pages
 
 RESULTS_PER_PAGE = 10
 
@@ -76,6 +76,7 @@ def search(request: HttpRequest) -> HttpResponse:
     context = {
         "search_query": query,
         "results": page,
+        "hits": search_hits(page, query),
         "promotions": promoted_results(query, site) if query else [],
     }
     return render(request, "home/search.html", context)

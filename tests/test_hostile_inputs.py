@@ -185,8 +185,9 @@ KIND = Kind("probe", "GET", "/?q={query}")
         html.escape(PENDING_TEXT).encode(),
         json.dumps({"content": PENDING_TEXT}).encode(),  # \u escapes
         quote(PENDING_TEXT).encode(),
+        ("<mark>Ý</mark> <mark>kiến</mark>" + PENDING_TEXT[6:]).encode(),
     ],
-    ids=["raw", "html-escaped", "json-escaped", "percent-encoded"],
+    ids=["raw", "html-escaped", "json-escaped", "percent-encoded", "marked"],
 )
 def test_a_sentinel_in_any_form_is_a_leak(body):
     result = run(

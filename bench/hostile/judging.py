@@ -2,14 +2,16 @@
 
 A leak is any sentinel of non-public data (a draft's title, a pending
 comment's text, an e-mail, an IP hash…) in the body or the headers, in
-whatever form an answer may carry text: as it is, HTML-escaped, percent-encoded
-or as ``\\u`` escapes in JSON. A sentinel the request itself carries (the slug
-of a private page asked for by its address) is an echo, not a leak.
+whatever form an answer may carry text: as it is, HTML-escaped, percent-encoded,
+as ``\\u`` escapes in JSON, or cut by markup (the search marks the words it
+matched: ``<mark>Bản</mark> nháp``). A sentinel the request itself carries
+(the slug of a private page asked for by its address) is an echo, not a leak.
 """
 
 import contextlib
 import html
 import json
+import re
 from collections.abc import Iterable, Mapping
 from urllib.parse import unquote, urlsplit
 
@@ -19,12 +21,15 @@ XSS_MARKER = '<script>alert("hostile")</script>'
 FOREIGN_HOST = "hostile.invalid"
 #: Shorter sentinels would match ordinary words.
 MIN_SENTINEL_LENGTH = 6
+#: An HTML tag, removed to read text that markup cuts.
+_TAG = re.compile(r"<[^<>]*>")
 
 
 def readable_forms(data: bytes) -> list[str]:
     """The texts ``data`` can be read as: raw, unescaped, decoded, JSON-decoded."""
     text = data.decode("utf-8", errors="replace")
     forms = [text, html.unescape(text), unquote(text)]
+    forms.append(html.unescape(_TAG.sub("", text)))
     stripped = text.strip()
     if stripped[:1] in ("{", "["):
         with contextlib.suppress(ValueError):  # not JSON after all

@@ -328,7 +328,15 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # No Gravatar: it fails without internet and hands a third party a hash of
 # each staff e-mail address. Wagtail shows its own avatar, or an uploaded one.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# On PostgreSQL, "simple" keeps every folded syllable: the server's default
+# ("english") drops "an", "my", "do" as stop words (DESIGN §7). Vectors keep
+# the configuration they were built with: run update_index after changing it.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "wagtail.search.backends.database",
+        "SEARCH_CONFIG": "simple",
+    }
+}
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
     "docx",

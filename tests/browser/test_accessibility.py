@@ -26,13 +26,15 @@ document.addEventListener("securitypolicyviolation", (event) => {
 
 
 def public_pages() -> dict[str, str]:
-    """Home, the campaign index and the reference campaign (every block type)."""
+    """Home, the campaign index, the reference campaign (every block type) and
+    search results (labels and marked words)."""
     return {
         "home": "/",
         "campaign index": path_of(
             CampaignIndexPage.objects.get(slug=INDEX_SLUG, locale__language_code="vi")
         ),
         "campaign page": path_of(CampaignPage.objects.get(slug=REFERENCE_SLUG)),
+        "search results": "/search/?q=m%E1%BA%ABu",
     }
 
 

@@ -1,10 +1,13 @@
-"""A reader switches language on a campaign page and searches without diacritics."""
+"""A reader switches language on a campaign page and searches, with or without
+diacritics, from the one search box each page shows."""
+
+import re
 
 import pytest
 from playwright.sync_api import expect
 
-from campaigns.models import CampaignPage
-from home.demo import REFERENCE_SLUG
+from campaigns.models import CampaignIndexPage, CampaignPage
+from home.demo import INDEX_SLUG, REFERENCE_SLUG
 from tests.browser.conftest import path_of
 
 pytestmark = [
@@ -36,8 +39,9 @@ def test_header_search_without_diacritics_opens_the_campaign(
     seeded_portal, new_context
 ):
     campaign = CampaignPage.objects.get(slug=REFERENCE_SLUG)
+    index = CampaignIndexPage.objects.get(slug=INDEX_SLUG, locale__language_code="vi")
     page = new_context().new_page()
-    page.goto("/")
+    page.goto(path_of(index))
     header_search = page.get_by_role("search", name="Tìm kiếm trên trang")
     header_search.get_by_role("searchbox").fill("lao dong sang tao")
     header_search.get_by_role("button").click()
@@ -45,3 +49,42 @@ def test_header_search_without_diacritics_opens_the_campaign(
     page.get_by_role("link", name=campaign.title).first.click()
     page.wait_for_url(f"**{path_of(campaign)}")
     expect(page.get_by_role("heading", level=1)).to_have_text(campaign.title)
+
+
+SCREENS = {
+    "phone": {
+        "viewport": {"width": 390, "height": 844},
+        "device_scale_factor": 3,
+        "is_mobile": True,
+        "has_touch": True,
+    },
+    "desktop": {"viewport": {"width": 1280, "height": 800}, "device_scale_factor": 1},
+}
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+def test_home_page_shows_one_search_box_and_ranks_accented_matches_first(
+    seeded_portal, new_context, screenshot_dir, screen
+):
+    page = new_context(**SCREENS[screen]).new_page()
+    page.goto("/")
+    page.screenshot(path=screenshot_dir / f"home-{screen}.png")
+    boxes = page.get_by_role("searchbox")
+    expect(boxes).to_have_count(1)
+    expect(boxes).to_be_in_viewport()
+
+    boxes.fill("mẫu")
+    boxes.press("Enter")
+    page.wait_for_url("**/search/?q=*")
+    expect(page.get_by_role("searchbox")).to_have_count(1)
+    expect(page.get_by_role("searchbox")).to_have_value("mẫu")
+    first = page.locator(".search-result").first
+    expect(first.locator("mark").first).to_have_text("mẫu")
+    expect(first.locator(".search-result__kind")).to_have_text(
+        re.compile("^(Chiến dịch|Phóng sự video)$")
+    )
+    page.screenshot(path=screenshot_dir / f"search-{screen}.png", full_page=True)
+
+    campaign = CampaignPage.objects.get(slug=REFERENCE_SLUG)
+    page.goto(path_of(campaign))
+    expect(page.get_by_role("searchbox")).to_have_count(1)
