@@ -1,4 +1,4 @@
-"""A page behind a password asks for it in the portal's layout and shows nothing of itself."""
+"""A page behind a password asks for it in the portal's layout, naming nothing of it."""
 
 import pytest
 

@@ -322,7 +322,7 @@ CONTENT_SECURITY_POLICY = {
 # --- Wagtail -----------------------------------------------------------------------
 WAGTAIL_SITE_NAME = _("Provincial e-portal")
 # Wagtail's form for pages behind a password, in the portal's layout.
-WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"  # noqa: S105 -- a template
 WAGTAILADMIN_BASE_URL = env.str(
     "WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000"
 )
