@@ -35,6 +35,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
+    path("untranslated/<int:page_id>/", home_views.untranslated, name="untranslated"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

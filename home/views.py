@@ -4,14 +4,16 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language, get_language_info
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
+from wagtail.models import Page
 
 from campaigns.search import tidy_query
-from campaigns.sites import site_for_request
+from campaigns.sites import in_site, site_for_request
 from home.search import promoted_results, search_hits, search_public_pages
 
 RESULTS_PER_PAGE = 10
@@ -86,3 +88,42 @@ def _site_root(request: HttpRequest) -> str:
     """The requesting site's address from its record, like every absolute link."""
     site = site_for_request(request)
     return site.root_url if site is not None else request.build_absolute_uri("/")[:-1]
+
+
+@require_GET
+def untranslated(request: HttpRequest, page_id: int) -> HttpResponse:
+    """Says that a page has no edition in the active language, and links to it.
+
+    The language switcher links here instead of to the other home page. Only
+    a live, public page of the requesting site is named; a page that has
+    since been translated sends the reader to its translation.
+    """
+    site = site_for_request(request)
+    page = (
+        Page.objects.live()
+        .public()
+        .filter(in_site(site), pk=page_id)
+        .select_related("locale")
+        .first()
+        if site is not None
+        else None
+    )
+    language = get_language()
+    if page is None or page.locale.language_code == language:
+        raise Http404
+    edition = (
+        page.get_translations().live().public().filter(locale__language_code=language)
+    ).first()
+    if edition is not None:
+        return redirect(edition.get_url(request=request))
+    page = page.specific
+    context = {
+        "untranslated_page": page,
+        "page_language": get_language_info(page.locale.language_code)[
+            "name_translated"
+        ],
+        "page_url": page.get_url(request=request),
+    }
+    response = render(request, "home/untranslated.html", context)
+    response["X-Robots-Tag"] = "noindex"
+    return response

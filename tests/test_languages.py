@@ -2,7 +2,6 @@
 
 import pytest
 from django.core.management import call_command
-from wagtail.models import Page
 
 from campaigns.models import CampaignPage
 from home.demo import REFERENCE_SLUG
@@ -41,18 +40,66 @@ def test_campaign_links_to_its_translation_and_declares_alternates(client, demo)
     assert f'href="{vietnamese.url}"' in english_html
 
 
-@pytest.mark.django_db
-def test_page_without_translation_links_to_the_other_home(client, demo):
+def _vietnamese_only():
     translated = CampaignPage.objects.filter(locale__language_code="en")
-    untranslated = (
+    return (
         CampaignPage.objects.live()
         .public()
+        .filter(locale__language_code="vi")
         .exclude(translation_key__in=translated.values("translation_key"))
         .first()
     )
-    english_home = Page.objects.get(depth=2, locale__language_code="en")
-    html = client.get(untranslated.url).content.decode()
-    assert f'href="{url_path(english_home)}"' in html
+
+
+@pytest.mark.django_db
+def test_page_without_translation_says_so_in_the_other_language(client, demo):
+    page = _vietnamese_only()
+    notice = f"/en/untranslated/{page.pk}/"
+    html = client.get(url_path(page)).content.decode()
+    assert f'href="{notice}" lang="en" hreflang="en"' in html
+    # Search engines are told of real translations only.
+    assert 'rel="alternate" hreflang="en"' not in html
+
+    response = client.get(notice)
+    assert response.status_code == 200
+    assert response["X-Robots-Tag"] == "noindex"
+    html = response.content.decode()
+    assert '<html lang="en"' in html
+    assert "This page is published only in Vietnamese:" in html
+    assert (
+        f'<a href="{url_path(page)}" lang="vi" hreflang="vi">{page.title}</a>' in html
+    )
+    # Its own switcher goes back to the page, and marks English as current.
+    assert f'href="{url_path(page)}" lang="vi" hreflang="vi">Tiếng Việt' in html
+    assert f'href="{notice}" lang="en" hreflang="en" aria-current="true"' in html
+
+
+@pytest.mark.django_db
+def test_the_notice_names_only_public_pages_of_the_site(client, demo):
+    from home.demo import DRAFT_SLUG, PRIVATE_SLUG, sub_portal
+
+    hidden_pages = CampaignPage.objects.filter(
+        slug__in=[DRAFT_SLUG, PRIVATE_SLUG, sub_portal.CAMPAIGN_SLUG]
+    )
+    assert len(hidden_pages) == 3
+    for hidden in hidden_pages:
+        response = client.get(f"/en/untranslated/{hidden.pk}/")
+        assert response.status_code == 404
+        assert hidden.title not in response.content.decode()
+    # The page's own language has no notice, and an unknown page none either.
+    page = _vietnamese_only()
+    assert client.get(f"/untranslated/{page.pk}/").status_code == 404
+    assert client.get("/en/untranslated/999999/").status_code == 404
+    assert client.get("/en/untranslated/abc/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_notice_of_a_page_since_translated_sends_to_its_translation(client, demo):
+    vietnamese = CampaignPage.objects.get(slug=REFERENCE_SLUG)
+    english = vietnamese.get_translations().get(locale__language_code="en")
+    response = client.get(f"/en/untranslated/{vietnamese.pk}/")
+    assert response.status_code == 302
+    assert response["Location"] == url_path(english)
 
 
 @pytest.mark.django_db

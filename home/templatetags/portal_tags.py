@@ -7,7 +7,8 @@ every reader and can be cached.
 from django import template
 from django.conf import settings
 from django.core.cache import cache
-from django.urls import translate_url
+from django.urls import reverse, translate_url
+from django.utils import translation
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
@@ -90,57 +91,58 @@ def _serves_own_view(request) -> bool:
 
 @register.simple_tag(takes_context=True)
 def language_versions(context) -> list[dict]:
-    """One link per site language: the page's live translation, else that home page.
+    """The language switcher: one link per language the site publishes in.
 
-    A view of its own (search) links to the same path in the other language.
+    Each goes to the page's live translation; where the page has none, to a
+    notice that says so and links back (``untranslated``), never silently to
+    the other home page. A view of its own (search) links to the same path in
+    the other language. Search engines' alternates are the real translations
+    only (:mod:`campaigns.seo`), not these.
     """
     request = context.get("request")
     if request is None:
         return []
-    page = _context_page(context)
-    same_path = page is None and _serves_own_view(request)
-    targets: dict[str, Page] = {}
-    if not same_path:
-        anchors = [portal_home(context)]
-        if page is not None and page.pk:
-            anchors.append(page)
-        for anchor in filter(None, anchors):
-            translations = (
-                anchor.get_translations(inclusive=True)
-                .live()
-                .public()
-                .select_related("locale")
-            )
-            for translation in translations:
-                targets[translation.locale.language_code] = translation
+    page = _context_page(context) or context.get("untranslated_page")
+    home = portal_home(context)
+    published = _live_languages(home)
+    own_view = page is None and _serves_own_view(request)
+    editions = _live_languages(page) if page is not None and page.pk else {}
     active = get_language()
-    if same_path:
-        # Only the languages the site publishes in: a sub-portal without an
-        # English home has no English search.
-        home = portal_home(context)
-        published = (
-            set(
-                home.get_translations(inclusive=True)
-                .live()
-                .values_list("locale__language_code", flat=True)
-            )
-            if home is not None
-            else set()
-        )
     versions = []
     for code, name in settings.LANGUAGES:
-        if same_path:
-            if code not in published:
-                continue
-            url = translate_url(request.get_full_path(), code)
-        elif code in targets:
-            url = targets[code].get_url(request=request)
-        else:
+        if code not in published:
             continue
+        untranslated = False
+        if own_view:
+            url = translate_url(request.get_full_path(), code)
+        elif code in editions:
+            url = editions[code].get_url(request=request)
+        elif page is not None and page.pk:
+            untranslated = True
+            with translation.override(code):
+                url = reverse("untranslated", args=[page.pk])
+        else:
+            url = published[code].get_url(request=request)
         versions.append(
-            {"code": code, "name": name, "url": url, "is_active": code == active}
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "is_active": code == active,
+                "untranslated": untranslated,
+            }
         )
     return versions if len(versions) > 1 else []
+
+
+def _live_languages(page: Page | None) -> dict[str, Page]:
+    """Language code → the live, public edition of ``page`` in it."""
+    if page is None:
+        return {}
+    editions = (
+        page.get_translations(inclusive=True).live().public().select_related("locale")
+    )
+    return {edition.locale.language_code: edition for edition in editions}
 
 
 @register.filter
