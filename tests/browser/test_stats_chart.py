@@ -18,8 +18,9 @@ pytestmark = [
 URL = "/admin/reports/visitor-statistics/"
 PASSWORD = "x-Admin-2026-thong-ke"
 
-#: The WCAG contrast ratio of the first text of the chart against what is behind it.
-CONTRAST = """() => {
+#: The WCAG contrast ratio of an element's colour (``property``) in the chart
+#: against the first opaque background behind the chart.
+CONTRAST = """([selector, property]) => {
   const rgb = (value) => value.match(/[\\d.]+/g).slice(0, 4).map(Number);
   const luminance = ([r, g, b]) => {
     const [R, G, B] = [r, g, b].map((c) => {
@@ -28,19 +29,20 @@ CONTRAST = """() => {
     });
     return 0.2126 * R + 0.7152 * G + 0.0722 * B;
   };
-  const text = document.querySelector(".visitor-chart g text");
-  let node = text.closest("svg");
+  const element = document.querySelector(selector);
+  let node = element.closest("svg");
   let background = "rgba(0, 0, 0, 0)";
   while (node) {
     background = getComputedStyle(node).backgroundColor;
     if (rgb(background)[3] !== 0) break;
     node = node.parentElement;
   }
-  const a = luminance(rgb(getComputedStyle(text).fill));
+  const colour = getComputedStyle(element)[property];
+  const a = luminance(rgb(colour));
   const b = luminance(rgb(background));
   return {
     ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05),
-    fill: getComputedStyle(text).fill,
+    colour,
     background,
   };
 }"""
@@ -82,8 +84,13 @@ def test_chart_text_is_readable_and_today_is_marked_partial(
     chart = page.locator("svg.visitor-chart")
     expect(chart).to_be_visible()
 
-    contrast = page.evaluate(CONTRAST)
+    # Text at 4.5:1 (WCAG AA), the lines of the two series at 3:1.
+    contrast = page.evaluate(CONTRAST, [".visitor-chart g text", "fill"])
     assert contrast["ratio"] >= 4.5, contrast
+    for series in ("visits", "views"):
+        line = f'.visitor-chart polyline[data-line="{series}"]'
+        found = page.evaluate(CONTRAST, [line, "stroke"])
+        assert found["ratio"] >= 3, found
 
     # Today's point is labelled as what it is, and drawn hollow.
     label = chart.locator(".visitor-chart__today-label")
@@ -91,5 +98,5 @@ def test_chart_text_is_readable_and_today_is_marked_partial(
     expect(label).to_be_visible()
     expect(chart.locator("circle[data-partial]")).to_have_count(2)
     label_fill = label.evaluate("node => getComputedStyle(node).fill")
-    assert label_fill == contrast["fill"]
+    assert label_fill == contrast["colour"]
     chart.screenshot(path=screenshot_dir / f"visitor-chart-{theme}.png")
