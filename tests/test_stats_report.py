@@ -3,9 +3,11 @@
 import csv
 import io
 import re
-from datetime import timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from django.utils import timezone
@@ -90,7 +92,7 @@ def test_custom_range_counts_only_its_days(admin_client, pages):
     response = admin_client.get(
         URL, {"days_from": start, "days_to": end, "export": "csv"}
     )
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    rows = list(csv.reader(io.StringIO(_content(response).decode("utf-8-sig"))))
     assert [row[0] for row in rows[1:]] == ["Tin tháng trước"]
     assert rows[1][3] == "500"
 
@@ -100,7 +102,7 @@ def test_csv_export_has_the_ranked_rows(admin_client, pages):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     assert "visitor-statistics-" in response["Content-Disposition"]
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    rows = list(csv.reader(io.StringIO(_content(response).decode("utf-8-sig"))))
     header, *body = rows
     assert len(header) == 7
     assert [(row[0], row[3], row[4], row[5], row[6]) for row in body] == [
@@ -203,3 +205,107 @@ def test_page_titles_are_escaped(admin_client, make_campaign):
     html = response.content.decode()
     assert '<script>alert("x")</script>' not in html
     assert "&lt;script&gt;alert" in html
+
+
+# -- Exports and the partial day, with "today" pinned -------------------------
+
+#: 23:30 on 1 March in Viet Nam, 16:30 UTC: "today" is 1 March, not 2 March.
+NOW = datetime(2026, 3, 1, 23, 30, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+TODAY = date(2026, 3, 1)
+BOM = b"\xef\xbb\xbf"
+PARTIAL = "Hôm nay, số liệu tính đến hiện tại"
+
+
+@pytest.fixture
+def pinned_today():
+    with time_machine.travel(NOW, tick=False):
+        yield TODAY
+
+
+@pytest.fixture
+def days_counted(pinned_today, home_page):
+    site = Site.objects.get(is_default_site=True)
+    yesterday = TODAY - timedelta(days=1)
+    DailyVisits.objects.create(site=site, day=yesterday, visits=1850, views=3100)
+    DailyVisits.objects.create(site=site, day=TODAY, visits=12, views=20)
+    return site
+
+
+def _content(response) -> bytes:
+    if response.streaming:
+        return b"".join(response.streaming_content)
+    return response.content
+
+
+def test_csv_export_starts_with_a_bom_for_excel(admin_client, days_counted, pages):
+    response = admin_client.get(URL, {"export": "csv"})
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    body = _content(response)
+    assert body.startswith(BOM)
+    header, *rows = csv.reader(io.StringIO(body[len(BOM) :].decode("utf-8")))
+    assert header[0] == "Tiêu đề"
+    assert [row[0] for row in rows] == [
+        "Tin tháng trước",
+        "Tin mới trong tuần",
+        "Trang ít người xem",
+    ]
+
+
+def test_csv_daily_table_holds_the_charts_days(admin_client, days_counted):
+    response = admin_client.get(URL, {"export": "csv", "table": "daily"})
+    assert (
+        "visitor-statistics-daily-2026-01-31-2026-03-01.csv"
+        in (response["Content-Disposition"])
+    )
+    body = _content(response)
+    assert body.startswith(BOM)
+    header, *rows = csv.reader(io.StringIO(body[len(BOM) :].decode("utf-8")))
+    assert header == ["Ngày", "Lượt truy cập", "Lượt xem", "Ghi chú"]
+    assert len(rows) == 30  # the chart's 30 days
+    assert rows[0] == ["2026-01-31", "0", "0", ""]
+    assert rows[-2] == ["2026-02-28", "1850", "3100", ""]
+    assert rows[-1] == ["2026-03-01", "12", "20", PARTIAL]
+
+
+def test_report_offers_the_daily_table_download(admin_client, days_counted):
+    html = admin_client.get(URL, {"period": "7"}).content.decode()
+    assert "Tải số liệu theo ngày (CSV)" in html
+    assert "period=7&amp;export=csv&amp;table=daily" in html
+    assert "period=7&amp;export=xlsx" in html
+
+
+def test_xlsx_export_has_a_sheet_of_pages_and_one_of_days(
+    admin_client, days_counted, pages
+):
+    response = admin_client.get(URL, {"period": "7", "export": "xlsx"})
+    workbook = load_workbook(io.BytesIO(_content(response)))
+    assert workbook.sheetnames == ["Trang được xem nhiều nhất", "Số liệu theo ngày"]
+    pages_sheet, days_sheet = workbook.worksheets
+    assert [row[0] for row in pages_sheet.iter_rows(min_row=2, values_only=True)] == [
+        "Tin mới trong tuần",
+        "Trang ít người xem",
+    ]
+    header, *rows = days_sheet.iter_rows(values_only=True)
+    assert header == ("Ngày", "Lượt truy cập", "Lượt xem", "Ghi chú")
+    assert len(rows) == 30
+    assert rows[-2][:3] == (date(2026, 2, 28), 1850, 3100)
+    assert rows[-1] == (date(2026, 3, 1), 12, 20, PARTIAL)
+
+
+def test_chart_labels_todays_point_as_partial(admin_client, days_counted):
+    html = admin_client.get(URL).content.decode()
+    svg = re.search(r"<svg class=\"visitor-chart\".*?</svg>", html, re.S)[0]
+    assert PARTIAL in svg
+    partial = re.findall(r"<circle [^>]*data-partial[^>]*>", svg)
+    assert len(partial) == 2  # one per series, the last
+    assert svg.count("<polyline data-partial") == 2
+    assert f"01-03-2026 ({PARTIAL[0].lower()}{PARTIAL[1:]})" in html  # the table
+
+
+def test_chart_of_a_past_range_has_no_partial_point(admin_client, days_counted):
+    html = admin_client.get(
+        URL, {"days_from": "2026-01-01", "days_to": "2026-02-28"}
+    ).content.decode()
+    assert 'data-series="visits"' in html
+    assert "data-partial" not in html
+    assert PARTIAL not in html

@@ -213,9 +213,11 @@ def export_record(comment: Comment) -> dict:
         "content": comment.content,
         "email": comment.email,
         "status": comment.status,
-        "posted_at": comment.created_at.isoformat(),
+        "posted_at": timezone.localtime(comment.created_at).isoformat(),
         "official_reply": comment.reply,
-        "reply_at": comment.reply_at.isoformat() if comment.reply_at else "",
+        "reply_at": (
+            timezone.localtime(comment.reply_at).isoformat() if comment.reply_at else ""
+        ),
         "ip_hash": comment.ip_hash,
     }
 

@@ -1,6 +1,7 @@
 """The moderation admin views: queue, edit, inspect, block, data subject requests."""
 
 import csv
+import datetime
 import io
 import json
 
@@ -21,6 +22,7 @@ from wagtail.admin.widgets.button import Button, HeaderButton
 from wagtail.snippets.views import snippets as snippet_views
 
 from campaigns import sites
+from campaigns.exports import LocalSpreadsheetExportMixin
 from campaigns.models import Comment
 from campaigns.moderation.actions import (
     NothingToBlock,
@@ -100,7 +102,9 @@ class BlockButtonMixin:
         return buttons
 
 
-class CommentIndexView(ForbiddenMixin, snippet_views.IndexView):
+class CommentIndexView(
+    ForbiddenMixin, LocalSpreadsheetExportMixin, snippet_views.IndexView
+):
     """The queue. Its header links to the data subject request page for moderators.
 
     Wagtail shows the bulk-action footer, with every registered action, to
@@ -173,6 +177,10 @@ class CommentInspectView(HeldSiteMixin, BlockButtonMixin, snippet_views.InspectV
 
     def get_field_display_value(self, field_name, field):
         value = super().get_field_display_value(field_name, field)
+        if isinstance(value, datetime.datetime):
+            # Wagtail's template prints it with `localize`, which formats the
+            # stored UTC time as it is: in local time, as the edit view shows it.
+            return timezone.localtime(value)
         return "—" if value is None or value == "" else value
 
 

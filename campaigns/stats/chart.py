@@ -23,6 +23,8 @@ class Point:
     y: float
     day: date
     value: int
+    #: Today's point: the day is still being counted, so its drop means nothing.
+    partial: bool = False
 
     # Formatted here: a template would localise the decimal point ("64,5").
     @property
@@ -40,8 +42,24 @@ class Series:
     points: list[Point] = field(default_factory=list)
 
     @property
+    def complete_points(self) -> list[Point]:
+        return [p for p in self.points if not p.partial]
+
+    @property
     def polyline(self) -> str:
-        return " ".join(f"{p.x:.1f},{p.y:.1f}" for p in self.points)
+        """The line through the complete days."""
+        return _coordinates(self.complete_points)
+
+    @property
+    def partial_segment(self) -> str:
+        """The line from the last complete day to today's partial point, if any."""
+        if len(self.points) < 2 or not self.points[-1].partial:
+            return ""
+        return _coordinates(self.points[-2:])
+
+
+def _coordinates(points) -> str:
+    return " ".join(f"{p.x:.1f},{p.y:.1f}" for p in points)
 
 
 @dataclass(frozen=True)
@@ -72,9 +90,16 @@ class Chart:
     top: int = TOP
     baseline: int = HEIGHT - BOTTOM
 
+    #: Today, when it is the last day drawn: counted so far, not a whole day.
+    partial_day: date | None = None
+
     @property
     def days(self) -> int:
         return len(self.rows)
+
+    @property
+    def partial_x(self) -> str:
+        return self.visits.points[-1].cx if self.partial_day else ""
 
     @property
     def total_visits(self) -> int:
@@ -119,8 +144,12 @@ def nice_scale(value: int) -> tuple[int, int]:
     return 10 * power, 5
 
 
-def build_chart(start: date, end: date, site_ids) -> Chart:
-    """The sites' chart from ``start`` to ``end``: one point per day and series."""
+def build_chart(start: date, end: date, site_ids, *, today: date) -> Chart:
+    """The sites' chart from ``start`` to ``end``: one point per day and series.
+
+    When ``end`` is ``today``, its point is marked partial: the day's counts
+    so far, drawn and labelled apart so that its drop is not read as a fall.
+    """
     rows = daily_rows(start, end, site_ids)
     top_value, divisions = nice_scale(max((max(v, w) for _, v, w in rows), default=0))
     plot_width = WIDTH - RIGHT - LEFT
@@ -135,12 +164,22 @@ def build_chart(start: date, end: date, site_ids) -> Chart:
 
     visits, views = Series("visits"), Series("views")
     for n, (day, day_visits, day_views) in enumerate(rows):
-        visits.points.append(Point(x(n), y(day_visits), day, day_visits))
-        views.points.append(Point(x(n), y(day_views), day, day_views))
+        partial = day == today
+        visits.points.append(Point(x(n), y(day_visits), day, day_visits, partial))
+        views.points.append(Point(x(n), y(day_views), day, day_views, partial))
     y_ticks = [
         Tick(y(top_value * k // divisions), top_value * k // divisions)
         for k in range(divisions + 1)
     ]
     every = max(1, math.ceil(len(rows) / 8))
     x_ticks = [Tick(x(n), rows[n][0]) for n in range(0, len(rows), every)]
-    return Chart(start, end, rows, visits, views, y_ticks, x_ticks)
+    return Chart(
+        start,
+        end,
+        rows,
+        visits,
+        views,
+        y_ticks,
+        x_ticks,
+        partial_day=end if end == today else None,
+    )

@@ -8,6 +8,7 @@ not held is refused (403), never shown. Figures are those of the database, so
 they include what ``flush_counters`` moved there (every minute).
 """
 
+import csv
 from datetime import date, datetime, timedelta
 
 import django_filters
@@ -18,12 +19,17 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext, gettext_lazy
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import LocaleColumn, NumberColumn, TitleColumn
+from wagtail.admin.views.mixins import Echo, ExcelDateFormatter
 from wagtail.admin.views.reports import ReportView
+from wagtail.admin.widgets.button import Button
 from wagtail.models import Page, Site
 
 from campaigns import sites
+from campaigns.exports import BOM, LocalSpreadsheetExportMixin
 from campaigns.models.stats import PageDailyViews
 from campaigns.stats.chart import build_chart
 
@@ -38,6 +44,8 @@ DEFAULT_DAYS = 30
 #: The chart shows at least this many days, and a custom range at most a year.
 CHART_MIN_DAYS = 30
 MAX_DAYS = 366
+#: ``?export=csv&table=daily``: the chart's daily figures instead of the pages.
+DAILY_TABLE = "daily"
 
 
 def _held_sites(request):
@@ -102,7 +110,10 @@ def resolve_period(data: dict, today: date) -> tuple[date, date]:
     return today - timedelta(days=days - 1), today
 
 
-class VisitorStatisticsView(ReportView):
+class VisitorStatisticsView(LocalSpreadsheetExportMixin, ReportView):
+    """The report. Its XLSX holds two sheets (pages, then the chart's days);
+    a CSV file holds one table, the pages or, with ``table=daily``, the days."""
+
     page_title = gettext_lazy("Visitor statistics")
     header_icon = "view"
     results_template_name = "campaigns/stats/report_results.html"
@@ -204,7 +215,7 @@ class VisitorStatisticsView(ReportView):
     def chart(self):
         start, end = self.period
         start = min(start, end - timedelta(days=CHART_MIN_DAYS - 1))
-        return build_chart(start, end, self.site_ids)
+        return build_chart(start, end, self.site_ids, today=timezone.localdate())
 
     def get_base_queryset(self):
         start, end = self.period
@@ -236,10 +247,93 @@ class VisitorStatisticsView(ReportView):
 
     def get_filename(self):
         start, end = self.period
+        if self.exports_daily_table:
+            start, end = self.chart.start, self.chart.end
+            return f"visitor-statistics-daily-{start.isoformat()}-{end.isoformat()}"
         return f"visitor-statistics-{start.isoformat()}-{end.isoformat()}"
+
+    @cached_property
+    def exports_daily_table(self) -> bool:
+        return (
+            self.request.GET.get("export") == self.FORMAT_CSV
+            and self.request.GET.get("table") == DAILY_TABLE
+        )
+
+    @cached_property
+    def header_more_buttons(self):
+        params = self.request.GET.copy()
+        params.update({"export": self.FORMAT_CSV, "table": DAILY_TABLE})
+        return [
+            *super().header_more_buttons,
+            Button(
+                gettext("Download daily figures (CSV)"),
+                url=f"{self.request.path}?{params.urlencode()}",
+                icon_name="download",
+                priority=110,
+            ),
+        ]
+
+    def get_export_url(self, format):
+        params = self.request.GET.copy()
+        params.pop("table", None)
+        params["export"] = format
+        return f"{self.request.path}?{params.urlencode()}"
+
+    def daily_table(self) -> list[list]:
+        """The chart's numbers as a table: a heading row, then one row per day."""
+        partial = gettext("Today, counted so far")
+        return [
+            [gettext("Date"), gettext("Visits"), gettext("Views"), gettext("Note")],
+            *(
+                [day, visits, views, partial if day == self.chart.partial_day else ""]
+                for day, visits, views in self.chart.rows
+            ),
+        ]
+
+    def stream_csv(self, queryset):
+        if not self.exports_daily_table:
+            yield from super().stream_csv(queryset)
+            return
+        writer = csv.writer(Echo())
+        yield BOM
+        for row in self.daily_table():
+            yield writer.writerow(
+                [
+                    value.isoformat() if isinstance(value, date) else value
+                    for value in row
+                ]
+            )
+
+    def write_xlsx(self, queryset, output):
+        """The pages' sheet as Wagtail writes it, then a sheet of the chart's days."""
+        workbook = Workbook(write_only=True, iso_dates=True)
+        pages = workbook.create_sheet(title=_sheet_title(gettext("Most-viewed pages")))
+        pages.append(self.get_heading(queryset, field) for field in self.list_export)
+        date_format = ExcelDateFormatter().get()
+        for item in queryset:
+            pages.append(
+                self.generate_xlsx_row(
+                    pages, self.to_row_dict(item), date_format=date_format
+                )
+            )
+        days = workbook.create_sheet(title=_sheet_title(gettext("Daily figures")))
+        heading, *rows = self.daily_table()
+        days.append(heading)
+        for row in rows:
+            day = WriteOnlyCell(days, row[0])
+            day.number_format = "DD/MM/YYYY"
+            days.append([day, *row[1:]])
+        workbook.save(output)
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
         context["period_start"], context["period_end"] = self.period
         context["chart"] = self.chart
         return context
+
+
+def _sheet_title(title: str) -> str:
+    """A worksheet name as Excel accepts it: 31 characters, none of ``[]:*?/\\``."""
+    for character in "[]:*?/\\":
+        title = title.replace(character, " ")
+    return title[:31]

@@ -65,13 +65,38 @@ function el(tag, attributes = {}, ...children) {
   return node;
 }
 
-const dateFormat = new Intl.DateTimeFormat(LOCALE || "vi", { dateStyle: "long" });
+// The portal's time zone (its TIME_ZONE): a time is shown as the portal shows
+// it, on the portal's day, whatever the zone of the reader's device.
+const TIME_ZONE = "Asia/Ho_Chi_Minh";
+const dateFormat = new Intl.DateTimeFormat(LOCALE || "vi", { dateStyle: "long", timeZone: TIME_ZONE });
+const dateTimeFormat = new Intl.DateTimeFormat(LOCALE || "vi", {
+  dateStyle: "long",
+  timeStyle: "short",
+  timeZone: TIME_ZONE,
+});
+// A date alone ("2022-02-22") is a calendar day, not an instant: read and
+// printed in UTC, so that no zone moves it.
+const dayFormat = new Intl.DateTimeFormat(LOCALE || "vi", { dateStyle: "long", timeZone: "UTC" });
 const numberFormat = new Intl.NumberFormat(LOCALE || "vi");
 
+/** A date ("2022-02-22") or a time with its offset, as the portal's day. */
 function formatDate(value) {
   if (!value) return "";
-  const date = new Date(value.length === 10 ? `${value}T00:00:00` : value);
+  if (value.length === 10) return formatDay(value);
+  const date = new Date(value);
   return Number.isNaN(date.getTime()) ? value : dateFormat.format(date);
+}
+
+/** A time with its offset ("…Z", "…+07:00"), as the portal's date and time. */
+function formatDateTime(value) {
+  if (!value) return "";
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : dateTimeFormat.format(date);
+}
+
+function formatDay(value) {
+  const date = new Date(`${value}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? value : dayFormat.format(date);
 }
 
 // ---------------------------------------------------------------- the list
@@ -362,13 +387,13 @@ async function loadComments(pageId) {
           "li",
           { class: "comment", id: `comment-${comment.id}` },
           el("h3", { text: comment.title }),
-          el("p", { class: "by", text: `${comment.name} · ${formatDate(comment.created_at)}` }),
+          el("p", { class: "by", text: `${comment.name} · ${formatDateTime(comment.created_at)}` }),
           el("p", { class: "content", text: comment.content }),
           comment.reply
             ? el(
                 "div",
                 { class: "reply" },
-                el("p", { class: "by", text: `Trả lời của Ban biên tập · ${formatDate(comment.reply.created_at)}` }),
+                el("p", { class: "by", text: `Trả lời của Ban biên tập · ${formatDateTime(comment.reply.created_at)}` }),
                 el("p", { text: comment.reply.content }),
               )
             : null,

@@ -8,8 +8,10 @@ server's API across origins: CORS allows that origin for the test.
 import functools
 import re
 import threading
+from datetime import date, datetime
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from captcha.models import CaptchaStore
@@ -17,6 +19,7 @@ from playwright.sync_api import expect
 
 from campaigns.models import CampaignPage, Comment, CommentStatus
 from home.demo.content import PORTAL_SETTINGS
+from tests.conftest import make_comment
 
 pytestmark = [
     pytest.mark.browser,
@@ -150,6 +153,33 @@ def test_example_lists_shows_comments_and_counts(
     assert stored.status == CommentStatus.PENDING
     expect(page.locator(f"#comment-{stored.pk}")).to_have_count(0)
     assert not errors, errors
+
+
+def test_example_shows_times_on_the_portals_day_whatever_the_device_zone(
+    make_campaign, new_context, live_server, example_origin
+):
+    # 23:30 on 1 March and 00:30 on 2 March in Viet Nam: 16:30 and 17:30 UTC,
+    # both still 1 March in UTC, and both 2 March in Tokyo.
+    local = ZoneInfo("Asia/Ho_Chi_Minh")
+    campaign = make_campaign("Chiến dịch có ý kiến lúc nửa đêm", date=date(2026, 3, 2))
+    comment = make_comment(
+        campaign,
+        status=CommentStatus.APPROVED,
+        created_at=datetime(2026, 3, 1, 23, 30, tzinfo=local),
+        reply="Ban biên tập xin trả lời.",
+        reply_at=datetime(2026, 3, 2, 0, 30, tzinfo=local),
+    )
+    for device_zone in ("UTC", "Asia/Tokyo", "America/Los_Angeles"):
+        page = new_context(timezone_id=device_zone).new_page()
+        page.goto(
+            f"{example_origin}/index.html?api={live_server.url}#campaign-{campaign.pk}"
+        )
+        expect(page.locator("#title")).to_have_text(campaign.title)
+        # The page's date is a calendar day: no zone moves it.
+        expect(page.locator("#date")).to_have_text("2 tháng 3, 2026")
+        item = page.locator(f"#comment-{comment.pk}")
+        expect(item.locator("> .by")).to_contain_text("23:30 1 tháng 3, 2026")
+        expect(item.locator(".reply .by")).to_contain_text("00:30 2 tháng 3, 2026")
 
 
 def _abort(route):
