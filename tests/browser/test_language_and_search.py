@@ -35,6 +35,37 @@ def test_language_switch_lands_on_the_translation_and_back(seeded_portal, new_co
     expect(page.locator("html")).to_have_attribute("lang", "vi")
 
 
+def test_english_on_a_page_without_translation_says_so_and_leads_back(
+    seeded_portal, new_context, screenshot_dir
+):
+    translated = CampaignPage.objects.filter(locale__language_code="en")
+    only_vietnamese = (
+        CampaignPage.objects.live()
+        .public()
+        .filter(locale__language_code="vi")
+        .exclude(translation_key__in=translated.values("translation_key"))
+        .first()
+    )
+    page = new_context(
+        viewport={"width": 390, "height": 844}, device_scale_factor=2
+    ).new_page()
+    page.goto(path_of(only_vietnamese))
+    page.get_by_role("navigation", name="Ngôn ngữ").get_by_role(
+        "link", name="English"
+    ).click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Not available in this language"
+    )
+    expect(
+        page.get_by_text("This page is published only in Vietnamese")
+    ).to_be_visible()
+    page.screenshot(path=screenshot_dir / "phone-untranslated.png")
+    page.get_by_role("link", name=only_vietnamese.title).click()
+    page.wait_for_url(f"**{path_of(only_vietnamese)}")
+    expect(page.get_by_role("heading", level=1)).to_have_text(only_vietnamese.title)
+
+
 def test_header_search_without_diacritics_opens_the_campaign(
     seeded_portal, new_context
 ):
