@@ -1,5 +1,7 @@
 """The English edition under /en/, the language switch and hreflang alternates."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 
@@ -140,3 +142,33 @@ def test_listing_by_locale_gives_only_that_edition(client, demo):
     assert sorted(item["id"] for item in items) == sorted(
         english.values_list("pk", flat=True)
     )
+
+
+@pytest.mark.django_db
+def test_english_pages_show_english_topics_and_keep_them_on_sync(client, demo):
+    from wagtail_localize.models import TranslationSource
+
+    from home.demo.translations import ENGLISH_TAGS
+
+    vietnamese = CampaignPage.objects.get(slug=REFERENCE_SLUG)
+    english = vietnamese.get_translations().get(locale__language_code="en").specific
+    vietnamese_names = {tag.name for tag in vietnamese.tags.all()}
+    assert vietnamese_names
+    expected = {ENGLISH_TAGS[name] for name in vietnamese_names}
+    assert {tag.name for tag in english.tags.all()} == expected
+
+    html = client.get(url_path(english)).content.decode()
+    index_html = client.get(url_path(english.get_parent())).content.decode()
+    shown = set(re.findall(r'rel="tag">([^<]+)</a>', html))
+    options = set(re.findall(r"<option[^>]*>([^<]+)</option>", index_html))
+    assert shown == expected
+    assert expected <= options
+    assert not vietnamese_names & options
+
+    # Syncing the translation from its source keeps the English topics.
+    source = TranslationSource.objects.get_for_instance(vietnamese)
+    source.update_from_db()
+    source.create_or_update_translation(english.locale)
+    english.refresh_from_db()
+    synced = english.get_latest_revision_as_object()
+    assert {tag.name for tag in synced.tags.all()} == expected

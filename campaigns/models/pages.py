@@ -22,11 +22,6 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
-try:
-    from wagtail_localize.fields import BaseTranslatableField
-except ImportError:  # wagtail-localize is optional
-    BaseTranslatableField = None
-
 from campaigns import conf
 from campaigns.api_fields import (
     CommentCountField,
@@ -41,6 +36,7 @@ from campaigns.blocks import StoryStreamBlock
 from campaigns.listing import paginate, tag_filter, year_filter
 from campaigns.models.commentable import CommentablePageMixin
 from campaigns.models.listing import ListingIndexPage
+from campaigns.models.localize import kept_per_language
 from campaigns.models.pins import CampaignIndexPageForm
 from campaigns.models.querysets import CampaignPageQuerySet
 from campaigns.models.videos import VideoStoryPage
@@ -78,9 +74,7 @@ class CampaignIndexPage(RoutablePageMixin, ListingIndexPage):
     # with none, and wagtail-localize (when the host has it) neither translates
     # nor syncs them.
     exclude_fields_in_copy = ["pinned_campaigns"]
-    override_translatable_fields = (
-        [BaseTranslatableField("pinned_campaigns")] if BaseTranslatableField else []
-    )
+    override_translatable_fields = kept_per_language("pinned_campaigns")
 
     def listing_context(self, request) -> dict:
         """One page of campaigns, filtered by ``?year=`` and ``?tag=``."""
@@ -175,6 +169,8 @@ class CampaignPage(
     tags = ClusterTaggableManager(
         verbose_name=_("tags"), through=CampaignPageTag, blank=True
     )
+    # Tags are words of the page's language: each edition has its own.
+    override_translatable_fields = kept_per_language("tags", "tagged_items")
     body = StreamField(StoryStreamBlock(), blank=True, verbose_name=_("body"))
 
     parent_page_types = ["campaigns.CampaignIndexPage"]

@@ -36,6 +36,7 @@ from campaigns.blocks import StoryStreamBlock
 from campaigns.listing import paginate, tag_filter
 from campaigns.models.commentable import CommentablePageMixin
 from campaigns.models.listing import ListingIndexPage
+from campaigns.models.localize import kept_per_language
 from campaigns.models.querysets import VideoStoryPageQuerySet
 from campaigns.preview import HeadlessPreviewMixin
 from campaigns.search import FoldedSearchMixin
@@ -142,6 +143,8 @@ class VideoStoryPage(
     tags = ClusterTaggableManager(
         verbose_name=_("topics"), through=VideoStoryPageTag, blank=True
     )
+    # Topics are words of the page's language: each edition has its own.
+    override_translatable_fields = kept_per_language("tags", "tagged_items")
 
     parent_page_types = ["campaigns.VideoStoryIndexPage"]
     subpage_types: list[str] = []

@@ -46,7 +46,7 @@ PORTAL_SETTINGS = {
     "tagline": "Thông tin chính thống – Phục vụ người dân và doanh nghiệp",
     "agency": "Ủy ban nhân dân tỉnh Lào Cai",
     "address": "Số 1 đường Hoàng Liên, tỉnh Lào Cai (địa chỉ demo)",
-    "phone": "0214 3800 000 (số demo)",
+    "phone": "0214 3800 000",
     "email": "congthongtin@laocai.example.gov.vn",
     "licence": (
         "Giấy phép số 00/GP-TTĐT (bản demo). Cơ quan chủ quản: Ủy ban nhân dân "

@@ -42,7 +42,7 @@ PORTAL_SETTINGS = {
     "tagline": "Việc làm bền vững – An toàn lao động – An sinh xã hội",
     "agency": "Sở Lao động – Thương binh và Xã hội tỉnh Lào Cai",
     "address": "Số 5 đường Hoàng Liên, tỉnh Lào Cai (địa chỉ demo)",
-    "phone": "0214 3800 555 (số demo)",
+    "phone": "0214 3800 555",
     "email": "soldtbxh@laocai.example.gov.vn",
     "licence": "Trang thông tin thành phần của Cổng thông tin điện tử tỉnh (bản demo).",
 }

@@ -30,6 +30,28 @@ from home.models import PortalText
 
 PHOTO_CREDIT = "Photo: Provincial Portal"
 
+#: The English edition of each demo topic tag: an edition keeps its own tags.
+ENGLISH_TAGS = {
+    "An toàn lao động": "Workplace safety",
+    "Chuyển đổi số": "Digital transformation",
+    "Cán bộ cơ sở": "Grassroots officials",
+    "Công nhân viên chức": "Workers and public employees",
+    "Công đoàn": "Trade union",
+    "Cải cách hành chính": "Administrative reform",
+    "Cộng đồng": "Community",
+    "Doanh nghiệp": "Business",
+    "Du lịch": "Tourism",
+    "Khen thưởng": "Awards",
+    "Kinh tế nông nghiệp": "Farm economy",
+    "Lao động sáng tạo": "Creative work",
+    "Môi trường": "Environment",
+    "Nông thôn mới": "New rural development",
+    "Phòng chống thiên tai": "Disaster prevention",
+    "Sáng kiến": "Initiatives",
+    "Thi đua": "Emulation movements",
+    "Thôn kiểu mẫu": "Model villages",
+}
+
 #: Vietnamese slug → English text of each translatable field. A field with
 #: several segments (rich text, StreamField) lists them in their order on the
 #: page. Parents come before their children.
@@ -240,7 +262,12 @@ def ensure_english_editions(summary) -> None:
         # Strict: a segment without English text raises instead of falling back.
         # Published here rather than on commit, so the seed's caller sees it live.
         page, _ = source.create_or_update_translation(english, publish=False)
-        page.get_latest_revision().publish()
+        if hasattr(page, "tags"):
+            names = [tag.name for tag in page.tags.all()]
+            page.tags.set([ENGLISH_TAGS.get(name, name) for name in names])
+            page.save_revision().publish()
+        else:
+            page.get_latest_revision().publish()
     _ensure_portal_texts(english, summary)
 
 
