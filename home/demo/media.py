@@ -149,8 +149,12 @@ def _iframe(details: dict) -> str:
     )
 
 
-def render_jpeg(caption: str, *, number: int) -> bytes:
-    """A 1600×900 illustration: sky gradient, sun, mountains and a caption band."""
+def render_jpeg(caption: str, *, number: int, caption_on_top: bool = False) -> bytes:
+    """A 1600×900 illustration: sky gradient, sun, mountains and a caption band.
+
+    ``caption_on_top`` puts the band at the top, clear of a video player's
+    controls.
+    """
     top, bottom = PALETTES[number % len(PALETTES)]
     mask = Image.linear_gradient("L").resize(SIZE)
     picture = Image.composite(
@@ -161,7 +165,7 @@ def render_jpeg(caption: str, *, number: int) -> bytes:
     draw.ellipse((sun_x, 90, sun_x + 180, 270), fill=(255, 236, 170))
     for layer in range(3):
         draw.polygon(_ridge(number, layer), fill=_shade(bottom, 0.55 - 0.15 * layer))
-    _draw_caption(picture, caption)
+    _draw_caption(picture, caption, top=0 if caption_on_top else SIZE[1] - 230)
     output = BytesIO()
     picture.save(output, "JPEG", quality=82, optimize=True)
     return output.getvalue()
@@ -180,17 +184,17 @@ def _shade(colour: tuple[int, int, int], factor: float) -> tuple[int, ...]:
     return tuple(int(channel * factor) for channel in colour)
 
 
-def _draw_caption(picture: Image.Image, caption: str) -> None:
+def _draw_caption(picture: Image.Image, caption: str, *, top: int) -> None:
     band = Image.new("RGBA", (SIZE[0], 230), (0, 0, 0, 150))
-    picture.paste(band, (0, SIZE[1] - 230), band)
+    picture.paste(band, (0, top), band)
     draw = ImageDraw.Draw(picture)
     title_font = font(54)
-    y = SIZE[1] - 205
+    y = top + 25
     for line in _wrap(draw, _text(caption), title_font, SIZE[0] - 120)[:2]:
         draw.text((60, y), line, font=title_font, fill="white")
         y += 68
     credit = _text(f"Ảnh minh họa – {PORTAL_NAME}")
-    draw.text((60, SIZE[1] - 60), credit, font=font(28), fill=(230, 230, 230))
+    draw.text((60, top + 170), credit, font=font(28), fill=(230, 230, 230))
 
 
 def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int) -> list[str]:

@@ -11,7 +11,6 @@ from io import BytesIO
 
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
-from PIL import Image, ImageDraw
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction
@@ -19,7 +18,7 @@ from wagtail.utils.file import hash_filelike
 from wagtailmedia.models import get_media_model
 
 from home.demo.content import PRIVATE_PASSWORD
-from home.demo.media import ensure_video_embed, font, render_jpeg
+from home.demo.media import ensure_video_embed, render_jpeg
 from home.demo.spec import PUBLIC
 from home.demo.video_spec import (
     FILES_DIR,
@@ -90,7 +89,7 @@ def _ensure_poster(spec: VideoStorySpec, *, collection: Collection, number: int)
     existing = model.objects.filter(title=image_spec.title).first()
     if existing is not None:
         return existing, False
-    data = render_poster(spec.title, number=number, seconds=_seconds(spec))
+    data = render_poster(spec.title, number=number)
     image = model(
         title=image_spec.title,
         description=image_spec.description,
@@ -138,47 +137,12 @@ def _ensure_captions(spec: VideoStorySpec, *, collection: Collection):
     return document, True
 
 
-def _seconds(spec: VideoStorySpec) -> int:
-    return int(spec.duration.total_seconds()) if spec.duration else 0
+def render_poster(title: str, *, number: int) -> bytes:
+    """A 1600×900 video frame with its title at the top.
 
-
-def render_poster(title: str, *, number: int, seconds: int) -> bytes:
-    """A 1600×900 video frame: the demo illustration, a play button, the length."""
-    picture = Image.open(
-        BytesIO(render_jpeg(title, number=number + _POSTER_PALETTE_OFFSET))
-    ).convert("RGB")
-    overlay = Image.new("RGBA", picture.size, (0, 0, 0, 0))
-    draw = ImageDraw.Draw(overlay)
-    width, height = picture.size
-    # A dark frame, like a paused player; the caption band stays readable.
-    draw.rectangle((0, 0, width - 1, height - 1), outline=(0, 0, 0, 200), width=18)
-    centre_x, centre_y, radius = width // 2, (height - 230) // 2 + 20, 120
-    draw.ellipse(
-        (centre_x - radius, centre_y - radius, centre_x + radius, centre_y + radius),
-        fill=(0, 0, 0, 150),
-        outline=(255, 255, 255, 230),
-        width=8,
+    Nothing of a player is drawn in: the pages add their own play button and
+    length, and the player's controls sit at the bottom, clear of the title.
+    """
+    return render_jpeg(
+        title, number=number + _POSTER_PALETTE_OFFSET, caption_on_top=True
     )
-    draw.polygon(
-        [
-            (centre_x - 40, centre_y - 62),
-            (centre_x - 40, centre_y + 62),
-            (centre_x + 66, centre_y),
-        ],
-        fill=(255, 255, 255, 240),
-    )
-    if seconds:
-        _draw_length(draw, seconds, right=width - 48, top=48)
-    picture = Image.alpha_composite(picture.convert("RGBA"), overlay).convert("RGB")
-    output = BytesIO()
-    picture.save(output, "JPEG", quality=82, optimize=True)
-    return output.getvalue()
-
-
-def _draw_length(draw: ImageDraw.ImageDraw, seconds: int, *, right: int, top: int):
-    label = f"{seconds // 60}:{seconds % 60:02d}"
-    length_font = font(44)
-    text_width = draw.textlength(label, font=length_font)
-    box = (right - text_width - 36, top, right, top + 68)
-    draw.rounded_rectangle(box, radius=12, fill=(0, 0, 0, 190))
-    draw.text((box[0] + 18, top + 8), label, font=length_font, fill="white")
