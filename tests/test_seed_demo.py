@@ -239,3 +239,22 @@ def test_seed_demo_gives_the_sub_portal_a_moderator_of_its_own(settings):
     assert user.groups.get().name == f"{conf.MODERATORS_GROUP} · {sub_portal.SITE_NAME}"
     shared = get_user_model().objects.get(username="moderator")
     assert department.pk in sites.held_site_ids(shared)
+
+
+@pytest.mark.django_db
+def test_the_reference_article_lists_its_video_reportages_as_the_old_portal(client):
+    from home.demo.video_stories import (
+        HOUSEHOLD_ECONOMY,
+        KEEP_CRITERIA,
+        MODEL_VILLAGE,
+        OFFICIALS,
+        TOURISM,
+    )
+
+    call_command("seed_demo")
+    page = CampaignPage.objects.get(slug=REFERENCE_SLUG, locale__language_code="vi")
+    html = client.get(page.get_url_parts()[2]).content.decode()
+    section = html.split('id="campaign-videos-title"', 1)[1].split("</section>", 1)[0]
+    titles = [TOURISM, MODEL_VILLAGE, KEEP_CRITERIA, HOUSEHOLD_ECONOMY, OFFICIALS]
+    positions = [section.index(spec.title) for spec in titles]
+    assert positions == sorted(positions)

@@ -28,6 +28,15 @@ VIDEO_STORIES = (
 #: Campaign key → keys of the video stories its editor lists beside it, in order.
 #: The private story is listed on purpose: pages must leave it out.
 CAMPAIGN_VIDEO_LINKS = {
+    # The "PS …" reportages the old portal's page of this campaign lists, in
+    # its order.
+    "lao-dong-gioi-2022": (
+        TOURISM.key,
+        MODEL_VILLAGE.key,
+        KEEP_CRITERIA.key,
+        HOUSEHOLD_ECONOMY.key,
+        OFFICIALS.key,
+    ),
     "nong-thon-moi-2025": (
         MODEL_VILLAGE.key,
         KEEP_CRITERIA.key,
