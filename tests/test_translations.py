@@ -62,3 +62,51 @@ def test_editor_sees_the_admin_dashboard_in_vietnamese(client, django_user_model
     assert 'lang="vi"' in html
     assert "Trang tổng quan" in html  # "Dashboard"
     assert "Keyboard shortcuts" not in html and "Phím tắt" in html
+
+
+@pytest.fixture
+def staff(django_user_model):
+    from django.contrib.auth.models import Group
+
+    def _make(username, group):
+        user = django_user_model.objects.create_user(username, password="pw-1")
+        user.groups.add(Group.objects.get(name=group))
+        return user
+
+    return _make
+
+
+@pytest.mark.django_db
+def test_page_moderation_speaks_one_vocabulary(client, staff, make_campaign):
+    """Submit, approve, approve with a note: one verb, "duyệt", on every screen."""
+    officer = staff("officer", "Communications officers")
+    moderator = staff("moderator1", "Campaign moderators")
+    page = make_campaign("Chiến dịch chờ duyệt từ ngữ", publish_it=False)
+    edit = f"/admin/pages/{page.pk}/edit/"
+
+    client.force_login(officer)
+    html = client.get(edit).content.decode()
+    assert "Gửi duyệt (Kiểm duyệt trước khi đăng)" in html
+    assert "Thực hiện" not in html
+    assert "Các thẻ, cách nhau bằng dấu phẩy." in html
+    page.get_workflow().start(page, officer)
+
+    client.force_login(moderator)
+    html = client.get(edit).content.decode()
+    assert '<use href="#icon-success"></use></svg>Duyệt\n' in html
+    assert "Duyệt kèm nhận xét" in html
+    assert "Phê chuẩn" not in html
+
+
+@pytest.mark.django_db
+def test_bulk_selection_counts_comments_as_items():
+    with translation.override("vi"):
+        text = translation.gettext("%(objects)s snippets selected") % {"objects": 3}
+    assert text == "Đã chọn 3 mục"
+
+
+@pytest.mark.django_db
+def test_the_root_collection_has_a_vietnamese_name():
+    from wagtail.models import Collection
+
+    assert Collection.get_first_root_node().name == "Thư viện chung"
