@@ -140,3 +140,14 @@ def test_campaign_page_shows_the_portals_breadcrumb_trail(client, make_campaign)
     html = client.get(page.url).content.decode()
     assert 'class="breadcrumbs"' in html
     assert 'aria-current="page">Chiến dịch có đường dẫn<' in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "typed",
+    ["“Chung tay vì cộng đồng”", '"Chung tay vì cộng đồng"', "Chung tay vì cộng đồng"],
+)
+def test_a_slogan_typed_with_quotes_is_quoted_once(client, make_campaign, typed):
+    page = make_campaign(slogan=typed)
+    html = client.get(page.url).content.decode()
+    assert '<dd class="facts__slogan">“Chung tay vì cộng đồng”</dd>' in html

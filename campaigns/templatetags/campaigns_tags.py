@@ -74,6 +74,16 @@ def absolute_url(context, url: str | None) -> str:
     return request.build_absolute_uri(url) if request is not None else url
 
 
+#: Quotation marks an editor may type around a slogan the template quotes itself.
+_QUOTES = "\"'“”„‟«»‘’‚‛「」"
+
+
+@register.filter
+def unquoted(text: str) -> str:
+    """``text`` without quotation marks around it: "“Ngày hội”" → "Ngày hội"."""
+    return (text or "").strip().strip(_QUOTES).strip()
+
+
 @register.simple_tag
 def tags_of(page) -> list:
     """The page's tags, fetched once per page object however often they are shown."""
