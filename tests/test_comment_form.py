@@ -4,6 +4,7 @@ import re
 import shutil
 import threading
 from datetime import timedelta
+from io import BytesIO
 
 import pytest
 from captcha.conf import settings as captcha_settings
@@ -11,6 +12,7 @@ from captcha.models import CaptchaStore
 from django.db import connections
 from django.test import Client
 from django.utils import timezone
+from PIL import Image
 
 from campaigns.generation import bump_content_generation
 from campaigns.models import Comment, CommentStatus
@@ -550,6 +552,22 @@ def test_captcha_image_is_uncached(client, page):
         assert response.status_code == 200
         assert response["Content-Type"] == "image/png"
         assert_no_store(response)
+
+
+@pytest.mark.django_db
+def test_captcha_is_offered_at_each_density_on_a_canvas_of_that_density(client, page):
+    html = client.get(fragment_url(page)).content.decode()
+    key = captcha_key_in(html)
+
+    base = f"/captcha/image/{key}/"
+    double, triple = f"/captcha/image/{key}@2/", f"/captcha/image/{key}@3/"
+    assert f'srcset="{base} 1x, {double} 2x, {triple} 3x"' in html
+    assert 'width="150" height="50"' in html
+    for scale, address in enumerate((base, double, triple), start=1):
+        picture = Image.open(BytesIO(client.get(address).content))
+        assert picture.size == (150 * scale, 50 * scale)
+    assert client.get(f"/captcha/image/{key}@4/").status_code == 404
+    assert client.get("/captcha/image/0123abcd@2/").status_code == 410
 
 
 @pytest.mark.django_db

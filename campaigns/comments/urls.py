@@ -28,6 +28,12 @@ urlpatterns = [
         kwargs={"scale": 2},
     ),
     re_path(
+        r"^captcha/image/(?P<key>\w+)@3/$",
+        views.captcha_image,
+        name="captcha-image-3x",
+        kwargs={"scale": 3},
+    ),
+    re_path(
         r"^captcha/audio/(?P<key>\w+)\.wav$",
         views.captcha_audio,
         name="captcha-audio",

@@ -11,6 +11,7 @@ from functools import wraps
 
 from captcha import views as captcha_views
 from captcha.conf import settings as captcha_settings
+from captcha.models import CaptchaStore
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -21,7 +22,13 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_safe
 
 from campaigns import conf, sites
-from campaigns.comments.captcha import new_challenge
+from campaigns.comments.captcha import (
+    draw_image,
+    image_densities,
+    image_size,
+    image_srcset,
+    new_challenge,
+)
 from campaigns.comments.forms import CommentForm
 from campaigns.comments.posting import (
     CommentRefused,
@@ -87,10 +94,9 @@ def _display_form(values: dict | None, errors: dict) -> tuple[CommentForm, dict]
     form.fields["website"].widget.attrs.update(
         {"tabindex": "-1", "autocomplete": "off"}
     )
-    if captcha_settings.CAPTCHA_2X_IMAGE:
-        challenge["image_2x_url"] = reverse("captcha-image-2x", args=[challenge["key"]])
-    width, height = captcha_settings.CAPTCHA_IMAGE_SIZE or (None, None)
-    challenge.update(width=width, height=height)
+    if len(image_densities()) > 1:
+        challenge["srcset"] = image_srcset(challenge["key"])
+    challenge["width"], challenge["height"] = image_size()
     return form, challenge
 
 
@@ -282,6 +288,16 @@ def _captcha_endpoint(view):
     return endpoint
 
 
-captcha_image = _captcha_endpoint(captcha_views.captcha_image)
+def _captcha_picture(request, key, scale=1):
+    """The challenge's picture at density ``scale``: our layout, the library's look."""
+    if scale not in image_densities():
+        raise Http404
+    store = CaptchaStore.objects.filter(hashkey=key).first()
+    if store is None:
+        return HttpResponse(status=410)  # gone, so that crawlers drop the address
+    return HttpResponse(draw_image(store, scale), content_type="image/png")
+
+
+captcha_image = _captcha_endpoint(_captcha_picture)
 captcha_audio = _captcha_endpoint(captcha_views.captcha_audio)
 captcha_refresh = _captcha_endpoint(captcha_views.captcha_refresh)

@@ -99,12 +99,14 @@
           var answer = form.querySelector("input[name=captcha_value]");
           var image = form.querySelector("[data-captcha-image]");
           var audio = form.querySelector("[data-captcha-audio]");
+          var oldKey = key.value;
           key.value = challenge.key;
           if (image) {
+            // Each density's address holds the key: swap it in every candidate.
             if (image.hasAttribute("srcset")) {
               image.setAttribute(
                 "srcset",
-                challenge.image_url + " 1x, " + challenge.image_url.replace(/\/$/, "@2/") + " 2x"
+                image.getAttribute("srcset").split(oldKey).join(challenge.key)
               );
             }
             image.src = challenge.image_url;
