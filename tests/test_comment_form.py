@@ -248,17 +248,111 @@ def test_reused_captcha_is_refused(client, page):
     assert Comment.objects.count() == 1
 
 
+REQUIRED_VI = {
+    "name": "Vui lòng nhập “Họ tên”.",
+    "title": "Vui lòng nhập “Tiêu đề”.",
+    "content": "Vui lòng nhập “Nội dung”.",
+    "captcha_value": "Vui lòng nhập “Mã kiểm tra”.",
+}
+
+
+def error_summary(html) -> list[tuple[str, str]]:
+    """The linked summary above the form: (target, message) per problem."""
+    summary = re.search(r'<ul class="comment-notice__errors">(.*?)</ul>', html, re.S)
+    return re.findall(r'<a href="#([^"]+)">([^<]+)</a>', summary.group(1))
+
+
 @pytest.mark.django_db
-def test_missing_fields_get_a_message_each(client, page):
-    response = client.post(page_url(page), {})
+def test_missing_fields_get_one_message_each_naming_the_field(client, page):
+    response = client.post(
+        page_url(page), {"captcha_key": captcha_answer()["captcha_key"]}
+    )
     html = response.content.decode()
 
     assert response.status_code == 400
-    for name in ("name", "title", "content", "captcha_value"):
-        assert f'id="comment-{name}-error"' in html
-    assert html.count("Trường này là bắt buộc.") >= 4
-    assert 'aria-invalid="true"' in html
+    assert error_summary(html) == [
+        (f"comment-{name}", message) for name, message in REQUIRED_VI.items()
+    ]
+    for name, message in REQUIRED_VI.items():
+        shown = (
+            f'<p class="comment-form__error" id="comment-{name}-error">{message}</p>'
+        )
+        assert shown in html
+    # An empty code is only missing, not also wrong or expired.
+    assert "sai hoặc đã hết hạn" not in html
+    assert "Trường này là bắt buộc" not in html
     assert not Comment.objects.exists()
+
+
+@pytest.mark.django_db
+def test_english_form_names_the_fields_in_english(client, page):
+    english = english_edition(page)
+
+    html = client.post(
+        page_url(english), {}, HTTP_ACCEPT_LANGUAGE="vi"
+    ).content.decode()
+
+    assert [message for _, message in error_summary(html)] == [
+        "Fill in “Full name”.",
+        "Fill in “Title”.",
+        "Fill in “Your comment”.",
+        "Fill in “Verification code”.",
+    ]
+    assert "Vui lòng" not in html
+
+
+def input_tag(html, name) -> str:
+    return re.search(rf'<(?:input|textarea)[^>]*name="{name}"[^>]*>', html).group(0)
+
+
+@pytest.mark.django_db
+def test_only_visible_fields_in_error_are_marked_and_described(client, page):
+    data = comment_data(title="", captcha_value="")
+
+    html = client.post(page_url(page), data).content.decode()
+
+    assert 'aria-invalid="true"' in input_tag(html, "title")
+    assert 'aria-invalid="true"' in input_tag(html, "captcha_value")
+    for name in ("name", "content", "email", "captcha_key", "website"):
+        assert "aria-invalid" not in input_tag(html, name)
+    for name in ("captcha_key", "website"):
+        assert "aria-describedby" not in input_tag(html, name)
+    ids = set(re.findall(r' id="([^"]+)"', html))
+    assert len(re.findall(r' id="([^"]+)"', html)) == len(ids), "duplicate ids"
+    described = re.findall(r'aria-describedby="([^"]+)"', html)
+    assert described
+    for target in " ".join(described).split():
+        assert target in ids, f"aria-describedby points at nothing: {target}"
+    assert '<form class="comment-form" method="post" novalidate' in html
+
+
+@pytest.mark.django_db
+def test_too_long_content_is_refused_with_its_length_and_kept(client, page):
+    pasted = ("Ý kiến rất dài. " * 338)[:5400]
+
+    response = client.post(page_url(page), comment_data(content=pasted))
+    html = response.content.decode()
+
+    assert response.status_code == 400
+    assert (
+        "“Nội dung” chỉ được dài tối đa 4.000 ký tự; nội dung đã nhập có 5.400 ký tự."
+        in html
+    )
+    assert f"\n{pasted}</textarea>" in html  # kept whole, for the reader to shorten
+    assert "maxlength" not in input_tag(html, "content")
+    assert 'id="comment-content-counter"' in html
+    assert not Comment.objects.exists()
+
+
+@pytest.mark.django_db
+def test_line_breaks_count_once_against_the_limit(client, page):
+    # 3,999 characters in the browser's counter, 4,499 as sent (CRLF).
+    content = "\r\n".join(["Ý kiến."] * 500)
+
+    response = client.post(page_url(page), comment_data(content=content))
+
+    assert response.status_code in (200, 303)
+    assert Comment.objects.get().content == content.replace("\r\n", "\n")
 
 
 @pytest.mark.django_db

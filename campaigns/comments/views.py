@@ -15,7 +15,7 @@ from captcha.models import CaptchaStore
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import translation
+from django.utils import formats, translation
 from django.utils.translation import gettext, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -49,6 +49,11 @@ PAGE_TEMPLATE = "campaigns/comments/form_page.html"
 #: What a reader typed, sent back with the errors; never the honeypot or captcha.
 KEPT_FIELDS = ("name", "title", "content", "email")
 
+#: The fields a reader sees, and so the only ones ``aria-*`` attributes go on.
+VISIBLE_FIELDS = ("name", "title", "content", "email", "captcha_value")
+#: The content's character counter, which ``comments.js`` keeps up to date.
+COUNTER_ID = "comment-content-counter"
+
 #: Parameter of the no-JavaScript "new code" button: show a new captcha, keep the text.
 REFRESH_PARAMETER = "refresh_captcha"
 
@@ -80,10 +85,15 @@ def _display_form(values: dict | None, errors: dict) -> tuple[CommentForm, dict]
     initial = {name: (values or {}).get(name, "") for name in KEPT_FIELDS}
     initial["captcha_key"] = challenge["key"]
     form = CommentForm(initial=initial, auto_id="comment-%s")
-    for name, field in form.fields.items():
+    # A long paste is kept whole: the counter warns, the server refuses.
+    del form.fields["content"].widget.attrs["maxlength"]
+    for name in VISIBLE_FIELDS:
+        field = form.fields[name]
         described = []
         if field.help_text or name == "captcha_value":
             described.append(f"comment-{name}-hint")
+        if name == "content":
+            described.append(COUNTER_ID)
         if errors.get(name):
             described.append(f"comment-{name}-error")
             field.widget.attrs["aria-invalid"] = "true"
@@ -103,19 +113,18 @@ def _display_form(values: dict | None, errors: dict) -> tuple[CommentForm, dict]
 def _form_context(page, *, values=None, errors=None, notice=None) -> dict:
     errors = errors or {}
     form, challenge = _display_form(values, errors)
-    # The hidden key and the typed answer are one field to the reader.
-    captcha_errors = list(errors.get("captcha_value", []))
-    captcha_errors += [
-        message
-        for message in errors.get("captcha_key", [])
-        if message not in captcha_errors
-    ]
+    limit = form.fields["content"].max_length
     return {
         "form": form,
         "challenge": challenge,
         "errors": errors,
         "non_field_errors": errors.get("__all__", []),
-        "captcha_errors": captcha_errors,
+        "captcha_errors": errors.get("captcha_value", []),
+        "content_counter": {
+            "id": COUNTER_ID,
+            "limit": limit,
+            "shown_limit": formats.number_format(limit, force_grouping=True),
+        },
         "notice": notice,
         "show_form": True,
     }

@@ -6,6 +6,10 @@ from io import BytesIO
 import pytest
 from captcha.conf import settings as captcha_settings
 from PIL import Image
+from playwright.sync_api import expect
+
+from campaigns.models import Comment
+from tests.test_comment_display import english_edition
 
 pytestmark = [
     pytest.mark.browser,
@@ -77,3 +81,82 @@ def test_captcha_is_whole_and_sharp_at_each_screen_density(
     base = fetch_picture(page, image.get_attribute("src"))
     base_left, _, base_right, _ = ink_box(base)
     assert (right - left) / (base_right - base_left) == pytest.approx(scale, rel=0.1)
+
+
+EMPTY_FORM_ERRORS = {
+    "vi": [
+        "Vui lòng nhập “Họ tên”.",
+        "Vui lòng nhập “Tiêu đề”.",
+        "Vui lòng nhập “Nội dung”.",
+        "Vui lòng nhập “Mã kiểm tra”.",
+    ],
+    "en": [
+        "Fill in “Full name”.",
+        "Fill in “Title”.",
+        "Fill in “Your comment”.",
+        "Fill in “Verification code”.",
+    ],
+}
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_empty_form_names_each_missing_field_in_the_page_language(
+    new_context, make_campaign, language
+):
+    campaign = make_campaign("Chiến dịch góp ý")
+    article = campaign if language == "vi" else english_edition(campaign)
+    # The browser speaks Vietnamese either way: the page's language decides.
+    page = new_context(viewport=PHONE).new_page()
+    page.goto(article.url)
+    page.locator("#comments [data-comment-form-link]").click()
+    form = page.locator("#comments form.comment-form")
+    expect(form).to_be_visible()
+
+    form.locator("button.comment-form__submit").click()
+
+    # No browser bubble stopped the form: the server's summary came back.
+    summary = page.locator("#comments .comment-notice__errors li")
+    expect(summary).to_have_text(EMPTY_FORM_ERRORS[language])
+    expect(page.locator("#comments .comment-notice")).to_be_focused()
+    summary.nth(2).get_by_role("link").click()
+    expect(page.locator("#comment-content")).to_be_focused()
+    expect(page.locator("#comment-content")).to_have_attribute("aria-invalid", "true")
+    assert page.locator("#comments").inner_text().count("hết hạn") == 0
+    assert page.locator("#comments").inner_text().count("expired") == 0
+
+
+def test_long_paste_is_counted_warned_and_refused_whole(new_context, make_campaign):
+    campaign = make_campaign("Chiến dịch góp ý dài")
+    page = new_context(viewport=PHONE).new_page()
+    page.goto(campaign.url)
+    page.locator("#comments [data-comment-form-link]").click()
+    form = page.locator("#comments form.comment-form")
+    content = form.get_by_label("Nội dung")
+    counter = form.locator("#comment-content-counter")
+    expect(counter).to_have_text("0/4.000 ký tự")
+
+    content.fill("Ý kiến ngắn.")
+    expect(counter).to_have_text("12/4.000 ký tự")
+    expect(form.locator("[data-counter-status]")).to_have_text("12/4.000 ký tự")
+
+    pasted = ("Ý kiến rất dài. " * 338)[:5400]
+    content.fill("")
+    content.focus()
+    page.keyboard.insert_text(pasted)  # as a paste: maxlength would cut it
+
+    assert len(content.input_value()) == 5400
+    expect(counter).to_have_text(
+        "Tối đa 4.000 ký tự: đang thừa 1.400 ký tự. "
+        "Vui lòng rút gọn ý kiến trước khi gửi."
+    )
+    expect(counter).to_have_class(re.compile("is-over"))
+    form.get_by_label("Họ tên").fill("Trần Văn Bình")
+    form.get_by_label("Tiêu đề").fill("Góp ý dài")
+    form.locator("button.comment-form__submit").click()
+    error = page.locator("#comment-content-error")
+    expect(error).to_have_text(
+        "“Nội dung” chỉ được dài tối đa 4.000 ký tự; nội dung đã nhập có 5.400 ký tự."
+    )
+    content = page.locator("#comments").get_by_label("Nội dung")
+    assert content.input_value() == pasted
+    assert not Comment.objects.exists()
