@@ -7,8 +7,10 @@ from datetime import timedelta
 from io import BytesIO
 
 import pytest
+import time_machine
 from captcha.conf import settings as captcha_settings
 from captcha.models import CaptchaStore
+from django.core import signing
 from django.db import connections
 from django.test import Client
 from django.utils import timezone
@@ -176,7 +178,7 @@ def test_english_article_gets_an_english_form(client, page):
     article = client.get(english.url).content.decode()
     assert "Write a comment" in article and "Viết ý kiến" not in article
 
-    answer = client.post(page_url(english), comment_data())
+    answer = client.post(page_url(english), comment_data(), follow=True)
     assert SUCCESS_EN in answer.content.decode()
     assert Comment.objects.get().locale.language_code == "en"
 
@@ -188,7 +190,10 @@ def test_english_article_gets_an_english_form(client, page):
 @pytest.mark.parametrize("url", [page_url, fragment_url])
 def test_valid_comment_is_stored_pending_and_the_reader_is_told(client, page, url):
     response = client.post(
-        url(page), comment_data(email="ban.doc@example.vn"), REMOTE_ADDR="203.0.113.5"
+        url(page),
+        comment_data(email="ban.doc@example.vn"),
+        REMOTE_ADDR="203.0.113.5",
+        follow=True,
     )
     html = response.content.decode()
 
@@ -239,7 +244,7 @@ def test_expired_captcha_is_refused(client, page):
 @pytest.mark.django_db
 def test_reused_captcha_is_refused(client, page):
     data = comment_data()
-    assert client.post(page_url(page), data).status_code == 200
+    assert client.post(page_url(page), data).status_code == 303
 
     again = client.post(page_url(page), {**data, "content": "Một ý kiến khác hẳn."})
 
@@ -412,7 +417,7 @@ def test_script_in_every_field_is_escaped_in_the_form_and_on_the_page(client, pa
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in refused_html
 
     accepted = client.post(page_url(page), comment_data(**{**hostile, "email": ""}))
-    assert accepted.status_code == 200
+    assert accepted.status_code == 303
     comment = Comment.objects.get()
     Comment.objects.filter(pk=comment.pk).update(
         status=CommentStatus.APPROVED, reply=f"Trả lời {script}"
@@ -438,7 +443,7 @@ def test_status_and_other_extra_fields_sent_by_the_client_are_ignored(client, pa
         ),
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 303
     comment = Comment.objects.get()
     assert comment.status == CommentStatus.PENDING
     assert comment.reply == "" and comment.moderation_note == ""
@@ -463,7 +468,7 @@ def test_two_links_are_accepted(client, page):
 
     response = client.post(page_url(page), comment_data(content=content))
 
-    assert response.status_code == 200
+    assert response.status_code == 303
     assert Comment.objects.count() == 1
 
 
@@ -487,7 +492,7 @@ def test_rate_limit_gives_429_with_retry_after_and_keeps_the_input(
     settings.CAMPAIGNS_COMMENT_RATE_PER_CLIENT = "2/d"
     for number in range(2):
         sent = client.post(url(page), comment_data(content=f"Ý kiến số {number}"))
-        assert sent.status_code == 200
+        assert sent.status_code == (303 if url is page_url else 200)
 
     response = client.post(url(page), comment_data(content="Ý kiến thứ ba"))
     html = response.content.decode()
@@ -506,7 +511,7 @@ def test_rate_limit_is_per_client(client, page, settings):
     first = client.post(page_url(page), comment_data(), REMOTE_ADDR="198.51.100.1")
     other = client.post(page_url(page), comment_data(), REMOTE_ADDR="198.51.100.2")
 
-    assert first.status_code == other.status_code == 200
+    assert first.status_code == other.status_code == 303
     assert Comment.objects.count() == 2
 
 
@@ -517,13 +522,90 @@ def test_double_submit_stores_one_row(client, page):
     # The same form sent again: its challenge is used up.
     same_form = client.post(page_url(page), data)
     # Sent again with a new challenge: the same comment is not stored twice.
-    new_challenge = client.post(page_url(page), {**data, **captcha_answer()})
+    new_challenge = client.post(
+        page_url(page), {**data, **captcha_answer()}, follow=True
+    )
 
-    assert first.status_code == 200
+    assert first.status_code == 303
     assert same_form.status_code == 400
     assert new_challenge.status_code == 200
     assert SUCCESS_VI in new_challenge.content.decode()
     assert Comment.objects.count() == 1
+
+
+# --- Without JavaScript: post, redirect, get ----------------------------------------
+
+
+def sent_address(client, page, **fields) -> str:
+    response = client.post(page_url(page), comment_data(**fields))
+    assert response.status_code == 303
+    return response["Location"]
+
+
+@pytest.mark.django_db
+def test_form_page_post_redirects_to_an_uncached_confirmation(client, page):
+    address = sent_address(client, page, title="Xin thêm thùng rác")
+    comment = Comment.objects.get()
+
+    assert address.startswith(f"/comments/{page.pk}/sent/")
+    assert str(comment.pk) != address.rstrip("/").rsplit("/", 1)[-1]
+    for _ in range(2):  # a reload is a GET: nothing is sent again
+        response = client.get(address)
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert_no_store(response)
+        assert response["Referrer-Policy"] == "no-referrer"
+        assert SUCCESS_VI in html and "Xin thêm thùng rác" in html
+        assert '<meta name="robots" content="noindex' in html
+        assert 'class="comment-form"' not in html
+    assert Comment.objects.count() == 1
+    assert client.post(address).status_code == 405
+
+
+@pytest.mark.django_db
+def test_fragment_post_still_answers_in_place(client, page):
+    response = client.post(fragment_url(page), comment_data())
+
+    assert response.status_code == 200
+    assert SUCCESS_VI in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_guessed_or_forged_confirmation_shows_no_pending_comment(
+    client, page, make_campaign
+):
+    other = make_comment(page, title="Ý kiến riêng của người khác")
+    address = sent_address(client, page)
+    prefix = f"/comments/{page.pk}/sent/"
+    token = address[len(prefix) : -1]
+    tampered = token[:-1] + ("A" if token[-1] != "A" else "B")
+
+    for guess in (
+        other.pk,  # an id, as /comments/<id>/ takes one
+        tampered,
+        signing.dumps(other.pk),  # signed by the portal, for another purpose
+        signing.dumps(other.pk, salt="campaigns.comments", compress=True),
+    ):
+        response = client.get(f"{prefix}{guess}/")
+        assert response.status_code == 404
+        assert "Ý kiến riêng của người khác" not in response.content.decode()
+    # A token names its comment's page: under another page it is not found.
+    elsewhere = make_campaign("Chiến dịch khác")
+    assert client.get(f"/comments/{elsewhere.pk}/sent/{token}/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_confirmation_expires_and_hides_the_text_once_moderated(client, page):
+    address = sent_address(client, page, title="Tiêu đề chờ duyệt")
+    Comment.objects.update(status=CommentStatus.REJECTED)
+
+    html = client.get(address).content.decode()
+    assert "Tiêu đề chờ duyệt" not in html
+    assert "đã được người kiểm duyệt xem xét" in html
+
+    later = timezone.now() + timedelta(days=2)
+    with time_machine.travel(later, tick=False):
+        assert client.get(address).status_code == 404
 
 
 @pytest.mark.django_db
@@ -559,7 +641,7 @@ def test_csrf_is_checked_on_the_html_form(page):
 def test_logged_in_editor_gets_no_extra_right(admin_client, page):
     response = admin_client.post(page_url(page), comment_data(status="approved"))
 
-    assert response.status_code == 200
+    assert response.status_code == 303
     assert Comment.objects.get().status == CommentStatus.PENDING
 
 

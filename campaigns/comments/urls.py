@@ -11,6 +11,7 @@ from campaigns.comments import views
 comment_patterns = [
     path("<int:page_id>/", views.comment_page, name="comment-create"),
     path("<int:page_id>/form/", views.comment_form, name="comment-form"),
+    path("<int:page_id>/sent/<str:token>/", views.comment_sent, name="comment-sent"),
 ]
 
 urlpatterns = [

@@ -12,7 +12,8 @@ from functools import wraps
 from captcha import views as captcha_views
 from captcha.conf import settings as captcha_settings
 from captcha.models import CaptchaStore
-from django.http import Http404, HttpResponse
+from django.core import signing
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import formats, translation
@@ -41,6 +42,7 @@ from campaigns.comments.posting import (
     ensure_open,
     post_comment,
 )
+from campaigns.models.comments import Comment, CommentStatus
 from campaigns.rate_limits import CAPTCHA_LIMITS, RateLimited, enforce
 
 FRAGMENT_TEMPLATE = "campaigns/comments/form.html"
@@ -54,8 +56,18 @@ VISIBLE_FIELDS = ("name", "title", "content", "email", "captcha_value")
 #: The content's character counter, which ``comments.js`` keeps up to date.
 COUNTER_ID = "comment-content-counter"
 
+#: Signs the confirmation page's token; a token opens it for this long (seconds).
+SENT_SALT = "campaigns.comments.sent"
+SENT_MAX_AGE = 24 * 60 * 60
+
 #: Parameter of the no-JavaScript "new code" button: show a new captcha, keep the text.
 REFRESH_PARAMETER = "refresh_captcha"
+
+
+class HttpResponseSeeOther(HttpResponseRedirect):
+    """303: the answer to a POST is fetched with GET, whatever the browser."""
+
+    status_code = 303
 
 
 def _retry_message(seconds: int) -> str:
@@ -202,11 +214,12 @@ def _post(request, page, *, fragment):
     if data.get(REFRESH_PARAMETER):
         return _show_form(request, page, fragment=fragment, values=values)
     try:
-        post_comment(request, page, data)
+        comment = post_comment(request, page, data)
     except RateLimited as exc:
         return _rate_limited(request, page, exc, fragment=fragment, values=values)
-    except DuplicateComment:
-        pass  # Sent twice: the first one is already awaiting moderation.
+    except DuplicateComment as exc:
+        # Sent twice: the first one (the same poster's) awaits moderation.
+        comment = exc.comment
     except InvalidComment as exc:
         context = _form_context(
             page,
@@ -223,12 +236,38 @@ def _post(request, page, *, fragment):
             page, values=values, notice=_notice("error", exc.message)
         )
         return _render(request, page, context, fragment=fragment, status=exc.status)
-    message = gettext(
+    if comment is not None and not fragment:
+        # Post, redirect, get: reloading the answer does not send again.
+        return HttpResponseSeeOther(sent_url(comment))
+    context = {"notice": _notice("success", _received_message()), "show_form": False}
+    return _render(request, page, context, fragment=fragment)
+
+
+def _received_message() -> str:
+    return gettext(
         "Thank you. Your comment has been received and awaits moderation. It will "
         "appear under the article once a moderator has approved it."
     )
-    context = {"notice": _notice("success", message), "show_form": False}
-    return _render(request, page, context, fragment=fragment)
+
+
+def sent_url(comment) -> str:
+    """The confirmation page of ``comment``, for its poster's eyes only.
+
+    Its address carries a signed, expiring token rather than the comment's id,
+    so that nobody can read someone else's pending comment by guessing.
+    """
+    token = signing.dumps(comment.pk, salt=SENT_SALT, compress=True)
+    return reverse("campaigns:comment-sent", args=[comment.page_id, token])
+
+
+def _sent_comment(page, token: str):
+    try:
+        pk = signing.loads(token, salt=SENT_SALT, max_age=SENT_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    if not isinstance(pk, int):
+        return None
+    return Comment.objects.filter(pk=pk, page_id=page.pk).first()
 
 
 @csrf_protect
@@ -273,6 +312,38 @@ def comment_page(request, page_id):
 def comment_form(request, page_id):
     """The form alone, for ``comments.js`` to put under the article and to post to."""
     return _serve(request, page_id, fragment=True)
+
+
+@never_cache
+@require_safe
+def comment_sent(request, page_id, token):
+    """What became of a comment sent without JavaScript: where the POST redirects."""
+    try:
+        page = commentable_page(page_id, sites.site_id_for_request(request))
+    except PageNotFound:
+        raise Http404 from None
+    comment = _sent_comment(page, token)
+    if comment is None:
+        raise Http404
+    language = page.locale.language_code
+    with translation.override(language):
+        pending = comment.status == CommentStatus.PENDING
+        if pending:
+            message = _received_message()
+        else:
+            message = gettext("A moderator has already reviewed this comment.")
+        context = {
+            "notice": _notice("success", message),
+            "show_form": False,
+            # Shown only while pending: afterwards the article shows it, or not.
+            "sent_comment": comment if pending else None,
+            "page_heading": gettext("Comment sent"),
+        }
+        response = _render(request, page, context, fragment=False)
+    response["Content-Language"] = language
+    # The token stays out of the Referer of the links on the page.
+    response["Referrer-Policy"] = "no-referrer"
+    return response
 
 
 def _captcha_endpoint(view):
