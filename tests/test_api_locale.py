@@ -67,10 +67,10 @@ def test_comment_errors_come_in_the_requested_language(client, page):
     assert messages() == messages("?locale=vi")
     detail, fields = messages("?locale=vi")
     assert detail == "Vui lòng kiểm tra các ô được đánh dấu dưới đây."
-    assert fields["title"] == "Trường này là bắt buộc."
+    assert fields["title"] == "Vui lòng nhập “Tiêu đề”."
     detail, fields = messages("?locale=en")
     assert detail == "Check the fields marked below."
-    assert fields["title"] == "This field is required."
+    assert fields["title"] == "Fill in “Title”."
 
 
 def test_a_refusal_comes_in_the_requested_language(client, make_campaign):

@@ -4,13 +4,17 @@ import re
 import shutil
 import threading
 from datetime import timedelta
+from io import BytesIO
 
 import pytest
+import time_machine
 from captcha.conf import settings as captcha_settings
 from captcha.models import CaptchaStore
+from django.core import signing
 from django.db import connections
 from django.test import Client
 from django.utils import timezone
+from PIL import Image
 
 from campaigns.generation import bump_content_generation
 from campaigns.models import Comment, CommentStatus
@@ -174,7 +178,7 @@ def test_english_article_gets_an_english_form(client, page):
     article = client.get(english.url).content.decode()
     assert "Write a comment" in article and "Viết ý kiến" not in article
 
-    answer = client.post(page_url(english), comment_data())
+    answer = client.post(page_url(english), comment_data(), follow=True)
     assert SUCCESS_EN in answer.content.decode()
     assert Comment.objects.get().locale.language_code == "en"
 
@@ -186,7 +190,10 @@ def test_english_article_gets_an_english_form(client, page):
 @pytest.mark.parametrize("url", [page_url, fragment_url])
 def test_valid_comment_is_stored_pending_and_the_reader_is_told(client, page, url):
     response = client.post(
-        url(page), comment_data(email="ban.doc@example.vn"), REMOTE_ADDR="203.0.113.5"
+        url(page),
+        comment_data(email="ban.doc@example.vn"),
+        REMOTE_ADDR="203.0.113.5",
+        follow=True,
     )
     html = response.content.decode()
 
@@ -237,7 +244,7 @@ def test_expired_captcha_is_refused(client, page):
 @pytest.mark.django_db
 def test_reused_captcha_is_refused(client, page):
     data = comment_data()
-    assert client.post(page_url(page), data).status_code == 200
+    assert client.post(page_url(page), data).status_code == 303
 
     again = client.post(page_url(page), {**data, "content": "Một ý kiến khác hẳn."})
 
@@ -246,17 +253,111 @@ def test_reused_captcha_is_refused(client, page):
     assert Comment.objects.count() == 1
 
 
+REQUIRED_VI = {
+    "name": "Vui lòng nhập “Họ tên”.",
+    "title": "Vui lòng nhập “Tiêu đề”.",
+    "content": "Vui lòng nhập “Nội dung”.",
+    "captcha_value": "Vui lòng nhập “Mã kiểm tra”.",
+}
+
+
+def error_summary(html) -> list[tuple[str, str]]:
+    """The linked summary above the form: (target, message) per problem."""
+    summary = re.search(r'<ul class="comment-notice__errors">(.*?)</ul>', html, re.S)
+    return re.findall(r'<a href="#([^"]+)">([^<]+)</a>', summary.group(1))
+
+
 @pytest.mark.django_db
-def test_missing_fields_get_a_message_each(client, page):
-    response = client.post(page_url(page), {})
+def test_missing_fields_get_one_message_each_naming_the_field(client, page):
+    response = client.post(
+        page_url(page), {"captcha_key": captcha_answer()["captcha_key"]}
+    )
     html = response.content.decode()
 
     assert response.status_code == 400
-    for name in ("name", "title", "content", "captcha_value"):
-        assert f'id="comment-{name}-error"' in html
-    assert html.count("Trường này là bắt buộc.") >= 4
-    assert 'aria-invalid="true"' in html
+    assert error_summary(html) == [
+        (f"comment-{name}", message) for name, message in REQUIRED_VI.items()
+    ]
+    for name, message in REQUIRED_VI.items():
+        shown = (
+            f'<p class="comment-form__error" id="comment-{name}-error">{message}</p>'
+        )
+        assert shown in html
+    # An empty code is only missing, not also wrong or expired.
+    assert "sai hoặc đã hết hạn" not in html
+    assert "Trường này là bắt buộc" not in html
     assert not Comment.objects.exists()
+
+
+@pytest.mark.django_db
+def test_english_form_names_the_fields_in_english(client, page):
+    english = english_edition(page)
+
+    html = client.post(
+        page_url(english), {}, HTTP_ACCEPT_LANGUAGE="vi"
+    ).content.decode()
+
+    assert [message for _, message in error_summary(html)] == [
+        "Fill in “Full name”.",
+        "Fill in “Title”.",
+        "Fill in “Your comment”.",
+        "Fill in “Verification code”.",
+    ]
+    assert "Vui lòng" not in html
+
+
+def input_tag(html, name) -> str:
+    return re.search(rf'<(?:input|textarea)[^>]*name="{name}"[^>]*>', html).group(0)
+
+
+@pytest.mark.django_db
+def test_only_visible_fields_in_error_are_marked_and_described(client, page):
+    data = comment_data(title="", captcha_value="")
+
+    html = client.post(page_url(page), data).content.decode()
+
+    assert 'aria-invalid="true"' in input_tag(html, "title")
+    assert 'aria-invalid="true"' in input_tag(html, "captcha_value")
+    for name in ("name", "content", "email", "captcha_key", "website"):
+        assert "aria-invalid" not in input_tag(html, name)
+    for name in ("captcha_key", "website"):
+        assert "aria-describedby" not in input_tag(html, name)
+    ids = set(re.findall(r' id="([^"]+)"', html))
+    assert len(re.findall(r' id="([^"]+)"', html)) == len(ids), "duplicate ids"
+    described = re.findall(r'aria-describedby="([^"]+)"', html)
+    assert described
+    for target in " ".join(described).split():
+        assert target in ids, f"aria-describedby points at nothing: {target}"
+    assert '<form class="comment-form" method="post" novalidate' in html
+
+
+@pytest.mark.django_db
+def test_too_long_content_is_refused_with_its_length_and_kept(client, page):
+    pasted = ("Ý kiến rất dài. " * 338)[:5400]
+
+    response = client.post(page_url(page), comment_data(content=pasted))
+    html = response.content.decode()
+
+    assert response.status_code == 400
+    assert (
+        "“Nội dung” chỉ được dài tối đa 4.000 ký tự; nội dung đã nhập có 5.400 ký tự."
+        in html
+    )
+    assert f"\n{pasted}</textarea>" in html  # kept whole, for the reader to shorten
+    assert "maxlength" not in input_tag(html, "content")
+    assert 'id="comment-content-counter"' in html
+    assert not Comment.objects.exists()
+
+
+@pytest.mark.django_db
+def test_line_breaks_count_once_against_the_limit(client, page):
+    # 3,999 characters in the browser's counter, 4,499 as sent (CRLF).
+    content = "\r\n".join(["Ý kiến."] * 500)
+
+    response = client.post(page_url(page), comment_data(content=content))
+
+    assert response.status_code in (200, 303)
+    assert Comment.objects.get().content == content.replace("\r\n", "\n")
 
 
 @pytest.mark.django_db
@@ -316,7 +417,7 @@ def test_script_in_every_field_is_escaped_in_the_form_and_on_the_page(client, pa
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in refused_html
 
     accepted = client.post(page_url(page), comment_data(**{**hostile, "email": ""}))
-    assert accepted.status_code == 200
+    assert accepted.status_code == 303
     comment = Comment.objects.get()
     Comment.objects.filter(pk=comment.pk).update(
         status=CommentStatus.APPROVED, reply=f"Trả lời {script}"
@@ -342,7 +443,7 @@ def test_status_and_other_extra_fields_sent_by_the_client_are_ignored(client, pa
         ),
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 303
     comment = Comment.objects.get()
     assert comment.status == CommentStatus.PENDING
     assert comment.reply == "" and comment.moderation_note == ""
@@ -367,7 +468,7 @@ def test_two_links_are_accepted(client, page):
 
     response = client.post(page_url(page), comment_data(content=content))
 
-    assert response.status_code == 200
+    assert response.status_code == 303
     assert Comment.objects.count() == 1
 
 
@@ -391,7 +492,7 @@ def test_rate_limit_gives_429_with_retry_after_and_keeps_the_input(
     settings.CAMPAIGNS_COMMENT_RATE_PER_CLIENT = "2/d"
     for number in range(2):
         sent = client.post(url(page), comment_data(content=f"Ý kiến số {number}"))
-        assert sent.status_code == 200
+        assert sent.status_code == (303 if url is page_url else 200)
 
     response = client.post(url(page), comment_data(content="Ý kiến thứ ba"))
     html = response.content.decode()
@@ -410,7 +511,7 @@ def test_rate_limit_is_per_client(client, page, settings):
     first = client.post(page_url(page), comment_data(), REMOTE_ADDR="198.51.100.1")
     other = client.post(page_url(page), comment_data(), REMOTE_ADDR="198.51.100.2")
 
-    assert first.status_code == other.status_code == 200
+    assert first.status_code == other.status_code == 303
     assert Comment.objects.count() == 2
 
 
@@ -421,13 +522,90 @@ def test_double_submit_stores_one_row(client, page):
     # The same form sent again: its challenge is used up.
     same_form = client.post(page_url(page), data)
     # Sent again with a new challenge: the same comment is not stored twice.
-    new_challenge = client.post(page_url(page), {**data, **captcha_answer()})
+    new_challenge = client.post(
+        page_url(page), {**data, **captcha_answer()}, follow=True
+    )
 
-    assert first.status_code == 200
+    assert first.status_code == 303
     assert same_form.status_code == 400
     assert new_challenge.status_code == 200
     assert SUCCESS_VI in new_challenge.content.decode()
     assert Comment.objects.count() == 1
+
+
+# --- Without JavaScript: post, redirect, get ----------------------------------------
+
+
+def sent_address(client, page, **fields) -> str:
+    response = client.post(page_url(page), comment_data(**fields))
+    assert response.status_code == 303
+    return response["Location"]
+
+
+@pytest.mark.django_db
+def test_form_page_post_redirects_to_an_uncached_confirmation(client, page):
+    address = sent_address(client, page, title="Xin thêm thùng rác")
+    comment = Comment.objects.get()
+
+    assert address.startswith(f"/comments/{page.pk}/sent/")
+    assert str(comment.pk) != address.rstrip("/").rsplit("/", 1)[-1]
+    for _ in range(2):  # a reload is a GET: nothing is sent again
+        response = client.get(address)
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert_no_store(response)
+        assert response["Referrer-Policy"] == "no-referrer"
+        assert SUCCESS_VI in html and "Xin thêm thùng rác" in html
+        assert '<meta name="robots" content="noindex' in html
+        assert 'class="comment-form"' not in html
+    assert Comment.objects.count() == 1
+    assert client.post(address).status_code == 405
+
+
+@pytest.mark.django_db
+def test_fragment_post_still_answers_in_place(client, page):
+    response = client.post(fragment_url(page), comment_data())
+
+    assert response.status_code == 200
+    assert SUCCESS_VI in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_guessed_or_forged_confirmation_shows_no_pending_comment(
+    client, page, make_campaign
+):
+    other = make_comment(page, title="Ý kiến riêng của người khác")
+    address = sent_address(client, page)
+    prefix = f"/comments/{page.pk}/sent/"
+    token = address[len(prefix) : -1]
+    tampered = token[:-1] + ("A" if token[-1] != "A" else "B")
+
+    for guess in (
+        other.pk,  # an id, as /comments/<id>/ takes one
+        tampered,
+        signing.dumps(other.pk),  # signed by the portal, for another purpose
+        signing.dumps(other.pk, salt="campaigns.comments", compress=True),
+    ):
+        response = client.get(f"{prefix}{guess}/")
+        assert response.status_code == 404
+        assert "Ý kiến riêng của người khác" not in response.content.decode()
+    # A token names its comment's page: under another page it is not found.
+    elsewhere = make_campaign("Chiến dịch khác")
+    assert client.get(f"/comments/{elsewhere.pk}/sent/{token}/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_confirmation_expires_and_hides_the_text_once_moderated(client, page):
+    address = sent_address(client, page, title="Tiêu đề chờ duyệt")
+    Comment.objects.update(status=CommentStatus.REJECTED)
+
+    html = client.get(address).content.decode()
+    assert "Tiêu đề chờ duyệt" not in html
+    assert "đã được người kiểm duyệt xem xét" in html
+
+    later = timezone.now() + timedelta(days=2)
+    with time_machine.travel(later, tick=False):
+        assert client.get(address).status_code == 404
 
 
 @pytest.mark.django_db
@@ -463,7 +641,7 @@ def test_csrf_is_checked_on_the_html_form(page):
 def test_logged_in_editor_gets_no_extra_right(admin_client, page):
     response = admin_client.post(page_url(page), comment_data(status="approved"))
 
-    assert response.status_code == 200
+    assert response.status_code == 303
     assert Comment.objects.get().status == CommentStatus.PENDING
 
 
@@ -550,6 +728,22 @@ def test_captcha_image_is_uncached(client, page):
         assert response.status_code == 200
         assert response["Content-Type"] == "image/png"
         assert_no_store(response)
+
+
+@pytest.mark.django_db
+def test_captcha_is_offered_at_each_density_on_a_canvas_of_that_density(client, page):
+    html = client.get(fragment_url(page)).content.decode()
+    key = captcha_key_in(html)
+
+    base = f"/captcha/image/{key}/"
+    double, triple = f"/captcha/image/{key}@2/", f"/captcha/image/{key}@3/"
+    assert f'srcset="{base} 1x, {double} 2x, {triple} 3x"' in html
+    assert 'width="150" height="50"' in html
+    for scale, address in enumerate((base, double, triple), start=1):
+        picture = Image.open(BytesIO(client.get(address).content))
+        assert picture.size == (150 * scale, 50 * scale)
+    assert client.get(f"/captcha/image/{key}@4/").status_code == 404
+    assert client.get("/captcha/image/0123abcd@2/").status_code == 410
 
 
 @pytest.mark.django_db

@@ -65,7 +65,8 @@ def test_the_same_comment_twice_is_still_stored_once(client, make_campaign, redi
 def test_form_comment_is_stored_while_redis_is_down(client, make_campaign, redis_down):
     page = make_campaign()
     data = {key: value for key, value in _comment(page).items() if key != "page"}
-    response = client.post(f"/comments/{page.pk}/", data)
+    response = client.post(f"/comments/{page.pk}/", data, follow=True)
 
+    assert response.redirect_chain[0][1] == 303
     assert response.status_code == 200
     assert Comment.objects.filter(title="Ý kiến khi Redis ngừng").count() == 1

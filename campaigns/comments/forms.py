@@ -1,7 +1,8 @@
 """The rules a reader's comment must meet, shared by the HTML form and the API.
 
 Content is plain text: nothing is sanitised into HTML, everything is escaped
-on output. Each rule has its own message, so the reader knows what to fix.
+on output. Each problem gets one message, which names its field, so that a
+list of them (the form's error summary, the API's ``errors``) is clear alone.
 """
 
 import re
@@ -9,6 +10,7 @@ import unicodedata
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
@@ -41,6 +43,13 @@ def _reject_control_characters(value: str, allowed=frozenset()) -> None:
             )
 
 
+class TextField(forms.CharField):
+    """Text whose line breaks count once, as the browser's counter counts them."""
+
+    def to_python(self, value):
+        return super().to_python(value).replace("\r\n", "\n").replace("\r", "\n")
+
+
 def single_line(value: str) -> None:
     _reject_control_characters(value)
 
@@ -56,7 +65,7 @@ class CommentForm(forms.Form):
         label=_("Full name"), max_length=80, validators=[single_line]
     )
     title = forms.CharField(label=_("Title"), max_length=200, validators=[single_line])
-    content = forms.CharField(
+    content = TextField(
         label=_("Your comment"),
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 6}),
@@ -68,7 +77,8 @@ class CommentForm(forms.Form):
         max_length=254,
         help_text=_("Never published. We write only to tell you of our reply."),
     )
-    captcha_key = forms.CharField(widget=forms.HiddenInput, max_length=40)
+    #: Not required: a missing or odd key is a wrong answer, see :meth:`clean`.
+    captcha_key = forms.CharField(widget=forms.HiddenInput, required=False)
     captcha_value = forms.CharField(
         label=_("Verification code"),
         max_length=10,
@@ -89,10 +99,40 @@ class CommentForm(forms.Form):
         "honeypot": _("Your comment could not be accepted."),
     }
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name in ("name", "title", "content", "captcha_value"):
-            self.fields[name].error_messages["required"] = _("This field is required.")
+    #: Messages of Django's own checks, reworded to name their field.
+    named_messages = {
+        "required": _("Fill in “%(field)s”."),
+        "max_length": _(
+            "“%(field)s” can be at most %(limit_value)s characters long; "
+            "it has %(show_value)s."
+        ),
+        "control_characters": _(
+            "Remove the invisible control characters from “%(field)s”."
+        ),
+        "invalid": _("Enter a valid address in “%(field)s”."),
+    }
+    #: How messages name a field whose label says more than its name.
+    field_names = {"email": _("E-mail")}
+
+    def add_error(self, field, error):
+        if field in self.fields and isinstance(error, ValidationError):
+            error = ValidationError(
+                [self._named(field, item) for item in error.error_list]
+            )
+        super().add_error(field, error)
+
+    def _named(self, field: str, error: ValidationError) -> ValidationError:
+        message = self.named_messages.get(error.code)
+        if message is None:
+            return error
+        params = {
+            key: formats.number_format(value, force_grouping=True)
+            if isinstance(value, int)
+            else value
+            for key, value in (error.params or {}).items()
+        }
+        params["field"] = self.field_names.get(field, self.fields[field].label)
+        return ValidationError(message, code=error.code, params=params)
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()
@@ -117,10 +157,12 @@ class CommentForm(forms.Form):
                     code="too_many_links",
                 ),
             )
-        # The challenge is used up by every attempt, right or wrong.
-        if not check_answer(
+        # The challenge is used up by every attempt, right or wrong; an empty
+        # answer is told only that it is missing.
+        solved = check_answer(
             self.data.get("captcha_key", ""), self.data.get("captcha_value", "")
-        ):
+        )
+        if not solved and not self.has_error("captcha_value"):
             self.add_error(
                 "captcha_value",
                 ValidationError(self.error_messages["captcha"], code="captcha"),

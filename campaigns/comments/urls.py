@@ -11,6 +11,7 @@ from campaigns.comments import views
 comment_patterns = [
     path("<int:page_id>/", views.comment_page, name="comment-create"),
     path("<int:page_id>/form/", views.comment_form, name="comment-form"),
+    path("<int:page_id>/sent/<str:token>/", views.comment_sent, name="comment-sent"),
 ]
 
 urlpatterns = [
@@ -26,6 +27,12 @@ urlpatterns = [
         views.captcha_image,
         name="captcha-image-2x",
         kwargs={"scale": 2},
+    ),
+    re_path(
+        r"^captcha/image/(?P<key>\w+)@3/$",
+        views.captcha_image,
+        name="captcha-image-3x",
+        kwargs={"scale": 3},
     ),
     re_path(
         r"^captcha/audio/(?P<key>\w+)\.wav$",

@@ -11,17 +11,25 @@ from functools import wraps
 
 from captcha import views as captcha_views
 from captcha.conf import settings as captcha_settings
-from django.http import Http404, HttpResponse
+from captcha.models import CaptchaStore
+from django.core import signing
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import translation
+from django.utils import formats, translation
 from django.utils.translation import gettext, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_safe
 
 from campaigns import conf, sites
-from campaigns.comments.captcha import new_challenge
+from campaigns.comments.captcha import (
+    draw_image,
+    image_densities,
+    image_size,
+    image_srcset,
+    new_challenge,
+)
 from campaigns.comments.forms import CommentForm
 from campaigns.comments.posting import (
     CommentRefused,
@@ -34,6 +42,7 @@ from campaigns.comments.posting import (
     ensure_open,
     post_comment,
 )
+from campaigns.models.comments import Comment, CommentStatus
 from campaigns.rate_limits import CAPTCHA_LIMITS, RateLimited, enforce
 
 FRAGMENT_TEMPLATE = "campaigns/comments/form.html"
@@ -42,8 +51,23 @@ PAGE_TEMPLATE = "campaigns/comments/form_page.html"
 #: What a reader typed, sent back with the errors; never the honeypot or captcha.
 KEPT_FIELDS = ("name", "title", "content", "email")
 
+#: The fields a reader sees, and so the only ones ``aria-*`` attributes go on.
+VISIBLE_FIELDS = ("name", "title", "content", "email", "captcha_value")
+#: The content's character counter, which ``comments.js`` keeps up to date.
+COUNTER_ID = "comment-content-counter"
+
+#: Signs the confirmation page's token; a token opens it for this long (seconds).
+SENT_SALT = "campaigns.comments.sent"
+SENT_MAX_AGE = 24 * 60 * 60
+
 #: Parameter of the no-JavaScript "new code" button: show a new captcha, keep the text.
 REFRESH_PARAMETER = "refresh_captcha"
+
+
+class HttpResponseSeeOther(HttpResponseRedirect):
+    """303: the answer to a POST is fetched with GET, whatever the browser."""
+
+    status_code = 303
 
 
 def _retry_message(seconds: int) -> str:
@@ -73,10 +97,15 @@ def _display_form(values: dict | None, errors: dict) -> tuple[CommentForm, dict]
     initial = {name: (values or {}).get(name, "") for name in KEPT_FIELDS}
     initial["captcha_key"] = challenge["key"]
     form = CommentForm(initial=initial, auto_id="comment-%s")
-    for name, field in form.fields.items():
+    # A long paste is kept whole: the counter warns, the server refuses.
+    del form.fields["content"].widget.attrs["maxlength"]
+    for name in VISIBLE_FIELDS:
+        field = form.fields[name]
         described = []
         if field.help_text or name == "captcha_value":
             described.append(f"comment-{name}-hint")
+        if name == "content":
+            described.append(COUNTER_ID)
         if errors.get(name):
             described.append(f"comment-{name}-error")
             field.widget.attrs["aria-invalid"] = "true"
@@ -87,29 +116,27 @@ def _display_form(values: dict | None, errors: dict) -> tuple[CommentForm, dict]
     form.fields["website"].widget.attrs.update(
         {"tabindex": "-1", "autocomplete": "off"}
     )
-    if captcha_settings.CAPTCHA_2X_IMAGE:
-        challenge["image_2x_url"] = reverse("captcha-image-2x", args=[challenge["key"]])
-    width, height = captcha_settings.CAPTCHA_IMAGE_SIZE or (None, None)
-    challenge.update(width=width, height=height)
+    if len(image_densities()) > 1:
+        challenge["srcset"] = image_srcset(challenge["key"])
+    challenge["width"], challenge["height"] = image_size()
     return form, challenge
 
 
 def _form_context(page, *, values=None, errors=None, notice=None) -> dict:
     errors = errors or {}
     form, challenge = _display_form(values, errors)
-    # The hidden key and the typed answer are one field to the reader.
-    captcha_errors = list(errors.get("captcha_value", []))
-    captcha_errors += [
-        message
-        for message in errors.get("captcha_key", [])
-        if message not in captcha_errors
-    ]
+    limit = form.fields["content"].max_length
     return {
         "form": form,
         "challenge": challenge,
         "errors": errors,
         "non_field_errors": errors.get("__all__", []),
-        "captcha_errors": captcha_errors,
+        "captcha_errors": errors.get("captcha_value", []),
+        "content_counter": {
+            "id": COUNTER_ID,
+            "limit": limit,
+            "shown_limit": formats.number_format(limit, force_grouping=True),
+        },
         "notice": notice,
         "show_form": True,
     }
@@ -187,11 +214,12 @@ def _post(request, page, *, fragment):
     if data.get(REFRESH_PARAMETER):
         return _show_form(request, page, fragment=fragment, values=values)
     try:
-        post_comment(request, page, data)
+        comment = post_comment(request, page, data)
     except RateLimited as exc:
         return _rate_limited(request, page, exc, fragment=fragment, values=values)
-    except DuplicateComment:
-        pass  # Sent twice: the first one is already awaiting moderation.
+    except DuplicateComment as exc:
+        # Sent twice: the first one (the same poster's) awaits moderation.
+        comment = exc.comment
     except InvalidComment as exc:
         context = _form_context(
             page,
@@ -208,12 +236,38 @@ def _post(request, page, *, fragment):
             page, values=values, notice=_notice("error", exc.message)
         )
         return _render(request, page, context, fragment=fragment, status=exc.status)
-    message = gettext(
+    if comment is not None and not fragment:
+        # Post, redirect, get: reloading the answer does not send again.
+        return HttpResponseSeeOther(sent_url(comment))
+    context = {"notice": _notice("success", _received_message()), "show_form": False}
+    return _render(request, page, context, fragment=fragment)
+
+
+def _received_message() -> str:
+    return gettext(
         "Thank you. Your comment has been received and awaits moderation. It will "
         "appear under the article once a moderator has approved it."
     )
-    context = {"notice": _notice("success", message), "show_form": False}
-    return _render(request, page, context, fragment=fragment)
+
+
+def sent_url(comment) -> str:
+    """The confirmation page of ``comment``, for its poster's eyes only.
+
+    Its address carries a signed, expiring token rather than the comment's id,
+    so that nobody can read someone else's pending comment by guessing.
+    """
+    token = signing.dumps(comment.pk, salt=SENT_SALT, compress=True)
+    return reverse("campaigns:comment-sent", args=[comment.page_id, token])
+
+
+def _sent_comment(page, token: str):
+    try:
+        pk = signing.loads(token, salt=SENT_SALT, max_age=SENT_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    if not isinstance(pk, int):
+        return None
+    return Comment.objects.filter(pk=pk, page_id=page.pk).first()
 
 
 @csrf_protect
@@ -260,6 +314,38 @@ def comment_form(request, page_id):
     return _serve(request, page_id, fragment=True)
 
 
+@never_cache
+@require_safe
+def comment_sent(request, page_id, token):
+    """What became of a comment sent without JavaScript: where the POST redirects."""
+    try:
+        page = commentable_page(page_id, sites.site_id_for_request(request))
+    except PageNotFound:
+        raise Http404 from None
+    comment = _sent_comment(page, token)
+    if comment is None:
+        raise Http404
+    language = page.locale.language_code
+    with translation.override(language):
+        pending = comment.status == CommentStatus.PENDING
+        if pending:
+            message = _received_message()
+        else:
+            message = gettext("A moderator has already reviewed this comment.")
+        context = {
+            "notice": _notice("success", message),
+            "show_form": False,
+            # Shown only while pending: afterwards the article shows it, or not.
+            "sent_comment": comment if pending else None,
+            "page_heading": gettext("Comment sent"),
+        }
+        response = _render(request, page, context, fragment=False)
+    response["Content-Language"] = language
+    # The token stays out of the Referer of the links on the page.
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
 def _captcha_endpoint(view):
     """django-simple-captcha's ``view``, uncached and rate-limited per client."""
 
@@ -282,6 +368,16 @@ def _captcha_endpoint(view):
     return endpoint
 
 
-captcha_image = _captcha_endpoint(captcha_views.captcha_image)
+def _captcha_picture(request, key, scale=1):
+    """The challenge's picture at density ``scale``: our layout, the library's look."""
+    if scale not in image_densities():
+        raise Http404
+    store = CaptchaStore.objects.filter(hashkey=key).first()
+    if store is None:
+        return HttpResponse(status=410)  # gone, so that crawlers drop the address
+    return HttpResponse(draw_image(store, scale), content_type="image/png")
+
+
+captcha_image = _captcha_endpoint(_captcha_picture)
 captcha_audio = _captcha_endpoint(captcha_views.captcha_audio)
 captcha_refresh = _captcha_endpoint(captcha_views.captcha_refresh)

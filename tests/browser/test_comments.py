@@ -244,9 +244,17 @@ def test_reader_without_javascript_posts_through_the_form_page(
     form.get_by_label("Mã kiểm tra").fill(captcha_answer(form))
     with page.expect_navigation():
         form.get_by_role("button", name="Gửi ý kiến").click()
+    # Redirected (303) from the POST to a page of its own...
+    assert re.search(rf"/comments/{campaign.pk}/sent/[^/]+/$", page.url)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Đã gửi ý kiến")
     expect(page.get_by_role("status")).to_contain_text(SUCCESS)
+    expect(page.get_by_role("status")).to_contain_text("Cần thêm đèn tín hiệu")
     back = page.get_by_role("link", name="Quay lại bài viết")
     expect(back).to_have_attribute("href", re.compile(re.escape(campaign.url)))
+    # ...so that reloading it asks for the page again and sends nothing.
+    reloaded = page.reload()
+    assert reloaded.status == 200 and reloaded.request.method == "GET"
+    expect(page.get_by_role("status")).to_contain_text(SUCCESS)
     comment = Comment.objects.get()
     assert comment.title == "Cần thêm đèn tín hiệu"
     assert comment.status == CommentStatus.PENDING

@@ -37,8 +37,8 @@ def _refused_form(label: str, page: str, expect=(404,)) -> Kind:
 
 
 def form_kinds() -> list[Kind]:
-    #: Either answer: the captcha was solved (200) or not (400).
-    either = (200, 400)
+    #: Either answer: the captcha was solved (303 to the confirmation) or not (400).
+    either = (303, 400)
     kinds = [
         _form("invalid utf-8 in content", either, content=b"N\xff\xfe\xc3 dung"),
         _form("surrogate bytes in name", either, name=b"\xed\xa0\x80"),
@@ -50,6 +50,18 @@ def form_kinds() -> list[Kind]:
         _form("refresh captcha", (200,), refresh_captcha="1"),
         _form("nul in content of the fragment", fragment=True, content=f"a{NUL}b"),
         _form("body over the cap", (413,), content="x" * 70_000),
+        Kind(
+            "comment-form confirmation by guessed id",
+            "GET",
+            "/comments/{campaign_id}/sent/1/",
+            expect=(404,),
+        ),
+        Kind(
+            "comment-form confirmation with a forged token",
+            "GET",
+            "/comments/{campaign_id}/sent/MQ:1vQ9fS:forged-signature/",
+            expect=(404,),
+        ),
         Kind(
             "comment-form fields repeated",
             "POST",

@@ -99,12 +99,14 @@
           var answer = form.querySelector("input[name=captcha_value]");
           var image = form.querySelector("[data-captcha-image]");
           var audio = form.querySelector("[data-captcha-audio]");
+          var oldKey = key.value;
           key.value = challenge.key;
           if (image) {
+            // Each density's address holds the key: swap it in every candidate.
             if (image.hasAttribute("srcset")) {
               image.setAttribute(
                 "srcset",
-                challenge.image_url + " 1x, " + challenge.image_url.replace(/\/$/, "@2/") + " 2x"
+                image.getAttribute("srcset").split(oldKey).join(challenge.key)
               );
             }
             image.src = challenge.image_url;
@@ -142,6 +144,54 @@
     });
   }
 
+  /* Characters as the server counts them: a pair of UTF-16 halves is one. */
+  function characters(text) {
+    return text.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, "_").length;
+  }
+
+  function formatNumber(number) {
+    try {
+      return number.toLocaleString(document.documentElement.lang || undefined);
+    } catch (error) {
+      return String(number);
+    }
+  }
+
+  /* The live counter under "Nội dung". It shows the count at once and tells
+     screen readers after a pause in typing, not at every key. Over the limit
+     it warns; the text is never cut: the server refuses it and keeps it. */
+  function setupCounter(form) {
+    var counter = form.querySelector("[data-counter]");
+    var status = form.querySelector("[data-counter-status]");
+    var field = counter && form.querySelector("#" + counter.id.replace(/-counter$/, ""));
+    if (!field) {
+      return;
+    }
+    var limit = parseInt(counter.getAttribute("data-limit"), 10);
+    var pause = null;
+    function update(announce) {
+      var count = characters(field.value);
+      var over = count > limit;
+      var template = counter.getAttribute(over ? "data-over" : "data-counting");
+      var text = template
+        .replace("{count}", formatNumber(count))
+        .replace("{limit}", formatNumber(limit))
+        .replace("{over}", formatNumber(count - limit));
+      counter.textContent = text;
+      counter.className = "comment-form__counter" + (over ? " is-over" : "");
+      if (announce && status) {
+        window.clearTimeout(pause);
+        pause = window.setTimeout(function () {
+          status.textContent = text;
+        }, 1000);
+      }
+    }
+    field.addEventListener("input", function () {
+      update(true);
+    });
+    update(false);
+  }
+
   function setupForm(area, form) {
     var sending = false;
     form.addEventListener("submit", function (event) {
@@ -173,6 +223,7 @@
     });
     setupRefresh(form);
     setupAudio(form);
+    setupCounter(form);
   }
 
   function setupArea(area) {
