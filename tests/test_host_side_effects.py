@@ -43,7 +43,8 @@ def _answering_modules(path: str) -> set[str]:
 @pytest.mark.parametrize("model", [CampaignPage, HomePage])
 def test_the_portals_slug_fields_transliterate_vietnamese(model):
     attrs = _slug_widget(model).attrs
-    assert "đ" in json.loads(attrs[FORMATTERS])[-2][0]
+    patterns = [pattern for pattern, *_ in json.loads(attrs[FORMATTERS])]
+    assert any("đ" in pattern for pattern in patterns)
 
 
 def test_the_portal_reads_pages_through_the_plugin():
